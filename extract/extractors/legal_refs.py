@@ -1,0 +1,460 @@
+"""Legal references: every mention of a numbered document, and laws cited by name.
+
+Forms handled (all seen in received plans):
+- ``Quyết định số 4424/QĐ-UBND ngày 31 tháng 12 năm 2021 của Ủy ban nhân dân Thành phố về ...``
+- ``Nghị định 130/2005/NĐ-CP`` (no "số"), ``QĐ số 846/QĐ-TTg``, ``Kế hoạch số:05/KH-SGDĐT``
+- party numbering ``Nghị quyết số 18-NQ/TW``, ``Chương trình hành động số 34-CTr/TU``
+- ``Nghị quyết số 54/2017/QH14``, ``Luật Tổ chức Chính phủ số 63/2025/QH15``
+- ``Công văn số 1121/UBND-NV``, ``Văn bản số 556/UBND-KSTTHC`` (no type abbreviation → Công văn)
+- bare list continuations ``các Nghị định: số 16/2015/NĐ-CP ngày 14/02/2015 ...; số 54/2016/NĐ-CP``
+- typos kept as printed: ``11/2017/QĐ/UBND``, ``1447/SGDDT-HĐTD``, ``44/2022/UBND``, ``NĐ- CP``
+- a date without "ngày": ``Quyết định số 29/QĐ-SGDĐT 05/01/2023``
+- laws by name: ``Luật Giáo dục 2019``, ``Luật Ngân sách nhà nước``, ``Luật Phòng, chống tham nhũng``
+- pinpoints: ``Điều 7 Nghị định số 01/2013/NĐ-CP``, ``khoản 2 Điều 5 của Luật ...``
+- the document's own number in its appendix: ``Ban hành kèm theo Kế hoạch số:05/KH-SGDĐT`` → is_self
+
+Not references: phone numbers, ``cổng thông tin 1022``, percentages, dates, URLs,
+``ISO 9001:2015`` — none has the number/symbol shape this module requires.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from .. import patterns
+from ..model import Document, DocumentInfo, LegalRef, Section
+from ..normalize import match_text
+from ..structure import section_at
+
+# One code of a symbol: capitals and digits with at most one lower-case letter (TTg, CTr, QyĐ).
+_CODE = r"[A-ZĐ][A-ZĐ0-9&]*[a-zđ]?[A-ZĐ0-9&]*"
+_NUMSYM = re.compile(
+    r"(?<![\w/.\-])"
+    r"(?P<num>\d{1,5}[a-zđ]?)?"
+    r"(?:"
+    r"-(?P<psym>" + _CODE + r"(?:/" + _CODE + r")+)"  # party: 18-NQ/TW
+    r"|\s?/\s?(?:(?P<year>(?:19|20)\d{2})\s?/\s?)?"
+    r"(?P<sym>" + _CODE + r"(?:(?:\s?-\s?|/|\.)" + _CODE + r")*)"
+    r")"
+    r"(?![\w/])"
+)
+_DATE_NUMERIC = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})"
+_DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>(?:19|20)\d{2})"
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*(?:\(?\s*(?:ban\s+hành|ký)\s+)?(?:ngày\s*:?\s*)?(?:" + _DATE_NUMERIC + "|" + _DATE_WORDS + r")",
+    re.I,
+)
+_DATE_REQUIRES_NGAY = re.compile(r"\s*,?\s*(?:ngày|ban\s+hành|ký)", re.I)
+
+
+@dataclass(slots=True)
+class _Vocab:
+    type_re: re.Pattern[str]
+    type_of: dict[str, str]
+    generic: set[str]
+    abbrev: dict[str, str]
+    untyped: str
+    law_re: re.Pattern[str]
+    law_before_number_re: re.Pattern[str]
+    relations: list[tuple[str, re.Pattern[str]]]
+    subject_re: re.Pattern[str]
+    issuer_stop_re: re.Pattern[str]
+    pinpoint_re: re.Pattern[str]
+    law_not_names: frozenset[str]
+    number_only_re: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _vocab() -> _Vocab:
+    types = patterns.load("doc_types")
+    rules = patterns.load("legal_refs")
+    type_of: dict[str, str] = {}
+    names: list[str] = []
+    abbrevs: list[str] = []
+    abbrev: dict[str, str] = {}
+    for t in types["types"]:
+        name = t["name"]
+        names.append(match_text(name))
+        type_of[match_text(name).lower()] = name
+        for a in t.get("aliases") or []:
+            if a.isupper() or not a.islower() and len(a) <= 5:
+                abbrevs.append(a)
+                type_of[a] = name
+            else:
+                names.append(match_text(a))
+                type_of[match_text(a).lower()] = name
+        for a in t.get("abbrev") or []:
+            abbrev[a] = name
+    generic = {match_text(g).lower() for g in types["generic"]}
+    for g in types["generic"]:
+        if g.isupper():
+            abbrevs.append(g)
+        else:
+            names.append(match_text(g))
+    type_re = re.compile(
+        r"(?:^|(?<=[^\w]))(?P<type>(?i:" + _alternation(names) + r")|" + _alternation(abbrevs) + r")"
+        r"(?P<hanh_dong>\s+hành\s+động)?"
+        r"\s*(?:(?i:số)\s*[:.]?)?\s*[:.]?\s*$"
+    )
+    law_words = [match_text(w) for w in rules["law_words"]]
+    stops = _alternation([match_text(s) for s in rules["law_name_stops"]])
+    comma_words = _alternation([match_text(s) for s in rules["law_name_comma_words"]])
+    name_word = r"(?!(?:" + stops + r")\b)[^\s,;:.()\d\"'“”]+"
+    law_re = re.compile(
+        r"(?<![\w])(?P<word>(?i:" + _alternation(law_words) + r"))\s+"
+        r"(?P<name>[^\W\d_][^\s,;:.()\d\"'“”]*(?:(?:\s+|,\s+(?=(?:" + comma_words + r")\b))" + name_word + r"){0,9})"
+        r"(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?![\d/]))?"
+    )
+    law_before_number_re = re.compile(
+        r"(?<![\w])(?P<word>" + _alternation(law_words) + r")\s+(?P<name>[A-ZĐÀ-Ỹ][^;:\n]{0,110}?)\s+số\s*:?\s*$"
+    )
+    relations = [
+        (rel, re.compile(r"(?<![\w])(?:" + _alternation([match_text(c) for c in cues]) + r")(?![\w])", re.I))
+        for rel, cues in rules["relations"].items()
+    ]
+    subject_re = re.compile(
+        r"\s*,?\s*(?P<opener>" + _alternation([match_text(w) for w in rules["subject_openers"]]) + r")(?![\w])",
+        re.I,
+    )
+    issuer_stop_re = re.compile(
+        r"\s(?:" + _alternation([match_text(w) for w in rules["issuer_stops"]]) + r")(?![\w])|[;,.:()\n\t\"“”]|\s[-–]\s"
+    )
+    return _Vocab(
+        type_re=type_re,
+        type_of=type_of,
+        generic=generic,
+        abbrev=abbrev,
+        untyped=types["untyped_symbol_type"],
+        law_re=law_re,
+        law_before_number_re=law_before_number_re,
+        relations=relations,
+        subject_re=subject_re,
+        issuer_stop_re=issuer_stop_re,
+        pinpoint_re=re.compile(r"(?P<pin>" + rules["pinpoint"] + r")\s+(?:của\s+|tại\s+)?$", re.I),
+        law_not_names=frozenset(match_text(w).lower() for w in rules["law_not_names"]),
+        # "Kế hoạch số 39 về ...": a number printed without its symbol, after a type word.
+        number_only_re=re.compile(
+            r"(?<![\w])(?P<type>(?i:" + _alternation(names) + r"))\s+(?i:số)\s*[:.]?\s*"
+            r"(?P<num>\d{1,5})(?![\w/\-]|[.,]\d)"
+        ),
+    )
+
+
+def type_from_symbol(symbol: str) -> str | None:
+    """``"NĐ-CP"`` → Nghị định; ``"QĐ/UBND"`` → Quyết định; ``"UBND-NV"`` → None."""
+    vocab = _vocab()
+    parts = [p for p in re.split(r"[-/\s]+", symbol) if p]
+    # A symbol may start with the year (2018/NĐ-CP) when it is passed whole.
+    while parts and parts[0].isdigit():
+        parts.pop(0)
+    if not parts:
+        return None
+    first = parts[0]
+    if first in vocab.abbrev:
+        return vocab.abbrev[first]
+    for abbr, name in vocab.abbrev.items():
+        if first.upper() == abbr.upper():
+            return name
+    if re.fullmatch(r"QH\d*", first) or re.fullmatch(r"UBTVQH\d*", first):
+        return vocab.abbrev.get("QH" if first.startswith("QH") else "UBTVQH")
+    return None
+
+
+def _parse_date(m: re.Match[str]) -> date | None:
+    d, mo, y = (m.group("d") or m.group("d2")), (m.group("m") or m.group("m2")), (m.group("y") or m.group("y2"))
+    try:
+        return date(int(y), int(mo), int(d))
+    except (TypeError, ValueError):
+        return None
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """End of the clause that starts at ``start``: ``;``, a sentence stop, a line end."""
+    m = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\d]|\s*$)|\n|\t|\.\s*$").search(text, start, limit)
+    return m.start() if m else limit
+
+
+def extract(doc: Document, info: DocumentInfo, sections: list[Section]) -> list[LegalRef]:
+    vocab = _vocab()
+    text = doc.text
+    mt = match_text(text)
+    skip = [(b.start, b.end) for b in doc.blocks if b.kind in ("header", "signature", "recipients")]
+    refs: list[LegalRef] = []
+    candidates = list(_NUMSYM.finditer(mt))
+    starts = [c.start() for c in candidates]
+    for i, m in enumerate(candidates):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        next_start = starts[i + 1] if i + 1 < len(starts) else len(mt)
+        ref = _numbered(doc, info, mt, m, next_start, refs, vocab)
+        if ref is not None:
+            refs.append(ref)
+    refs.extend(_numbers_without_symbol(doc, mt, refs, skip, vocab))
+    refs.extend(_laws_by_name(doc, mt, refs, skip, vocab))
+    refs.sort(key=lambda r: r.char_start)
+    for r in refs:
+        r.page = doc.page_at(r.char_start)
+        sec = section_at(sections, r.char_start)
+        r.section_id = sec.section_id if sec else None
+        r.relation = _relation(mt, r, refs, vocab)
+    return refs
+
+
+def _numbered(
+    doc: Document,
+    info: DocumentInfo,
+    mt: str,
+    m: re.Match[str],
+    next_start: int,
+    prior: list[LegalRef],
+    vocab: _Vocab,
+) -> LegalRef | None:
+    num = m.group("num")
+    party = m.group("psym") is not None
+    sym_raw = m.group("psym") if party else m.group("sym")
+    year = int(m.group("year")) if m.group("year") else None
+    line_start = mt.rfind("\n", 0, m.start()) + 1
+    before = mt[max(line_start, m.start() - 160) : m.start()]
+
+    ref_type: str | None = None
+    type_source = "text"
+    start = m.start()
+    subject: str | None = None
+    printed_generic = False
+    tm = vocab.type_re.search(before)
+    lm = vocab.law_before_number_re.search(before)
+    if tm:
+        word = tm.group("type")
+        key = word if word in vocab.type_of else match_text(word).lower()
+        key = re.sub(r"\s+", " ", key)
+        if key in vocab.generic:
+            printed_generic = True
+        else:
+            ref_type = vocab.type_of.get(key)
+        start = m.start() - len(before) + tm.start("type")
+    elif lm:
+        ref_type = vocab.type_of.get(match_text(lm.group("word")).lower(), lm.group("word"))
+        subject = f"{lm.group('word')} {doc.text[m.start() - len(before) + lm.start('name'): m.start() - len(before) + lm.end('name')]}"
+        start = m.start() - len(before) + lm.start("word")
+    bare_so = re.search(r"(?:^|[\s,;:(])(?i:số)\s*[:.]?\s*$", before)
+    if num is None and not bare_so:
+        return None  # a blank number only after "số" (drafts: "Kế hoạch số /KH-SGDĐT")
+    if num is None and not (tm or lm):
+        return None
+    implied = type_from_symbol(sym_raw)
+    if ref_type is None:
+        if not (tm or lm or bare_so) and not (implied or year or party):
+            return None  # a bare code like "Quận 8/ABC" is not a document number
+        if implied:
+            ref_type, type_source = implied, "symbol"
+        elif bare_so and not printed_generic:
+            ref_type, type_source = _inherited_type(prior, mt, m.start()) or (vocab.untyped, "symbol")
+        else:
+            ref_type, type_source = vocab.untyped, "symbol"
+    if ref_type is None:
+        return None
+    if bare_so and not tm and not lm:
+        start = m.start() - len(before) + bare_so.start() + (1 if before[bare_so.start()] in " ,;:(\t" else 0)
+
+    sym_text = re.sub(r"\s+", "", doc.text[m.start("psym") if party else m.start("sym") : m.end()])
+    number = num
+    key_core = doc.text[m.start() : m.end()]
+    ref_key = re.sub(r"\s+", "", key_core)
+    end = m.end()
+
+    issue_date = None
+    dm = _DATE_AFTER.match(mt, end, min(len(mt), end + 60))
+    if dm and (_DATE_REQUIRES_NGAY.match(mt, end) or dm.group("d")):
+        issue_date = _parse_date(dm)
+        if issue_date:
+            end = dm.end()
+    issuer = None
+    im = re.compile(r"\s*,?\s*(?:của|do)\s+(?=\S)", re.I).match(mt, end)
+    if im:
+        stop = vocab.issuer_stop_re.search(mt, im.end(), min(len(mt), im.end() + 120, next_start))
+        iss_end = stop.start() if stop else min(len(mt), im.end() + 120, next_start)
+        cand = doc.text[im.end() : iss_end].strip()
+        if cand and cand[0].isupper() and len(cand.split()) <= 14:
+            issuer = cand
+            end = im.end() + len(doc.text[im.end() : iss_end].rstrip())
+    if subject is None:
+        sm = vocab.subject_re.match(mt, end)
+        if sm:
+            opener = sm.group("opener").lower()
+            s_from = sm.end() if opener in ("về", "về việc", "v/v") else sm.start("opener")
+            s_to = _clause_end(mt, s_from, min(len(mt), s_from + 400, next_start if next_start > s_from else len(mt)))
+            subj = doc.text[s_from:s_to].strip(" ,;:-–")
+            subject = _trim_subject(re.sub(r"\s+", " ", subj), vocab)
+    pinpoint = None
+    pm = vocab.pinpoint_re.search(mt[max(line_start, start - 60) : start])
+    if pm:
+        pinpoint = re.sub(r"\s+", " ", pm.group("pin"))
+    if year is None and issue_date is not None:
+        year = issue_date.year
+    symbol = sym_text
+    is_self = _is_self(info, number, symbol, ref_key, mt, start)
+    return LegalRef(
+        ref_id=f"{doc.doc_id}:ref:{start}",
+        ref_key=ref_key,
+        ref_type=ref_type,
+        number=number,
+        year=year,
+        symbol=symbol,
+        issue_date=issue_date,
+        issuer=issuer,
+        subject=subject,
+        pinpoint=pinpoint,
+        relation="other",
+        is_self=is_self,
+        quote=doc.text[start:end],
+        char_start=start,
+        char_end=end,
+        type_source=type_source,
+    )
+
+
+def _trim_subject(subject: str, vocab: _Vocab) -> str | None:
+    """Cut a subject that ran into the next mention (``... của Nghị định``) at its type word."""
+    tm = vocab.type_re.search(match_text(subject))
+    if tm:
+        subject = subject[: tm.start("type")]
+    subject = re.sub(r"(?:[\s,;:]+(?:của|và|tại|theo|các|số))+\s*$", "", subject)
+    return subject.strip(" ,;:-–") or None
+
+
+def _inherited_type(prior: list[LegalRef], mt: str, pos: int) -> tuple[str, str] | None:
+    """``các Quyết định: số 31/QĐ-SGDĐT ...; số 29/...``: the list's printed type carries on."""
+    sentence_start = max(mt.rfind("\n", 0, pos), mt.rfind(". ", 0, pos))
+    for r in reversed(prior):
+        if r.char_start < sentence_start:
+            break
+        if r.type_source == "text" and r.ref_type:
+            return r.ref_type, "list"
+    plural = re.search(r"các\s+(?P<t>[^\s:;,]+(?:\s+[^\s:;,]+)?)\s*:?\s*(?:[^;.]*)$", mt[max(sentence_start, 0) : pos], re.I)
+    if plural:
+        word = match_text(plural.group("t")).lower()
+        for cut in (word, word.split()[0]):
+            t = _vocab().type_of.get(cut)
+            if t:
+                return t, "list"
+    return None
+
+
+def _is_self(info: DocumentInfo, number: str | None, symbol: str, ref_key: str, mt: str, start: int) -> bool:
+    if info.doc_number and ref_key.lower() == re.sub(r"\s+", "", info.doc_number).lower():
+        return True
+    if number is None and info.doc_symbol and symbol.lower() == info.doc_symbol.lower():
+        return True
+    return False
+
+
+def _numbers_without_symbol(
+    doc: Document, mt: str, numbered: list[LegalRef], skip: list[tuple[int, int]], vocab: _Vocab
+) -> list[LegalRef]:
+    """``Nghị quyết số 29 của Ban Chấp hành ...``: the type and number, no symbol."""
+    taken = [(r.char_start, r.char_end) for r in numbered]
+    out: list[LegalRef] = []
+    for m in vocab.number_only_re.finditer(mt):
+        s, e = m.start("type"), m.end()
+        if any(a <= s < b or s <= a < e for a, b in taken) or any(a <= s < b for a, b in skip):
+            continue
+        key = match_text(m.group("type")).lower()
+        ref_type = vocab.type_of.get(re.sub(r"\s+", " ", key))
+        if ref_type is None:
+            continue
+        out.append(
+            LegalRef(
+                ref_id=f"{doc.doc_id}:ref:{s}",
+                ref_key=m.group("num"),
+                ref_type=ref_type,
+                number=m.group("num"),
+                year=None,
+                symbol=None,
+                issue_date=None,
+                issuer=None,
+                subject=None,
+                pinpoint=_pinpoint_before(mt, s, vocab),
+                relation="other",
+                is_self=False,
+                quote=doc.text[s:e],
+                char_start=s,
+                char_end=e,
+            )
+        )
+    return out
+
+
+def _laws_by_name(
+    doc: Document, mt: str, numbered: list[LegalRef], skip: list[tuple[int, int]], vocab: _Vocab
+) -> list[LegalRef]:
+    """``Luật Giáo dục 2019``, ``Luật Ngân sách nhà nước`` — laws cited without a number."""
+    taken = [(r.char_start, r.char_end) for r in numbered]
+    out: list[LegalRef] = []
+    for m in vocab.law_re.finditer(mt):
+        s, e = m.start(), m.end()
+        if any(a <= s < b or s <= a < e for a, b in taken) or any(a <= s < b for a, b in skip):
+            continue
+        if m.group("word")[0].islower() and not (m.group("year") and len(m.group("name").split()) <= 4):
+            continue  # "pháp luật ..." is no citation; "luật giáo dục 2019" is
+        name = re.sub(r"\s+", " ", doc.text[m.start("name") : m.end("name")]).strip()
+        first = name.split()[0]
+        if first.lower() in vocab.law_not_names or len(name) < 3:
+            continue
+        if first[0].islower() and len(name.split()) < 2:
+            continue
+        word = doc.text[m.start("word") : m.end("word")]
+        word_norm = word[0].upper() + word[1:]
+        year = int(m.group("year")) if m.group("year") else None
+        # One law, however the citing text punctuates or capitalizes its name.
+        canonical = re.sub(r"\s*,\s*", " ", name)
+        key = f"{word_norm} {canonical[0].upper()}{canonical[1:]}" + (f" {year}" if year else "")
+        ref_type = vocab.type_of.get(match_text(word_norm).lower(), word_norm)
+        out.append(
+            LegalRef(
+                ref_id=f"{doc.doc_id}:ref:{s}",
+                ref_key=key,
+                ref_type=ref_type,
+                number=None,
+                year=year,
+                symbol=None,
+                issue_date=None,
+                issuer=None,
+                subject=f"{word_norm} {name}",
+                pinpoint=_pinpoint_before(mt, s, vocab),
+                relation="other",
+                is_self=False,
+                quote=doc.text[s:e],
+                char_start=s,
+                char_end=e,
+            )
+        )
+    return out
+
+
+def _pinpoint_before(mt: str, start: int, vocab: _Vocab) -> str | None:
+    pm = vocab.pinpoint_re.search(mt[max(0, start - 60) : start])
+    return re.sub(r"\s+", " ", pm.group("pin")) if pm else None
+
+
+def _relation(mt: str, ref: LegalRef, refs: list[LegalRef], vocab: _Vocab) -> str:
+    """The nearest cue before the mention in its sentence; cues inside other mentions don't count."""
+    if ref.is_self:
+        return "ban_hanh_kem_theo"
+    line_start = mt.rfind("\n", 0, ref.char_start) + 1
+    stop = max((m.end() for m in re.finditer(r"[.!?](?=\s+[A-ZĐÀ-Ỹ])", mt[line_start : ref.char_start])), default=0)
+    window_start = line_start + stop
+    best: tuple[int, str] | None = None
+    for rel, rx in vocab.relations:
+        for cm in rx.finditer(mt, window_start, ref.char_start):
+            if any(o.char_start <= cm.start() < o.char_end for o in refs if o is not ref):
+                continue
+            if best is None or cm.start() > best[0] or (cm.start() == best[0] and rel != "theo"):
+                best = (cm.start(), rel)
+    return best[1] if best else "other"

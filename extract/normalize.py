@@ -1,0 +1,135 @@
+"""Character-level normalization shared by every reader.
+
+Two texts exist per document: the *display* text (NFC, markup removed, the document's own
+spelling) that offsets index, and a *match* text of the same length in which spelling
+variants that Vietnamese typists use interchangeably are made equal, so one pattern in
+``patterns/`` matches both ``hoà`` and ``hòa``. Extractors search the match text and quote
+the display text at the same offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _tone_pairs() -> dict[str, str]:
+    """Old-style ``oà``/``uỷ`` (tone on the second vowel of an open syllable) → new style.
+
+    Both spellings are correct Vietnamese in use side by side (``hoà``/``hòa``,
+    ``thuỷ``/``thủy``); the two-character pair keeps the text length unchanged.
+    """
+    pairs: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in _TONES:
+            for f, s in ((first, second), (first.upper(), second.upper())):
+                old = nfc(f + nfc(s + tone))
+                new = nfc(nfc(f + tone) + s)
+                if len(old) == len(new) == 2:
+                    pairs[old] = new
+    return pairs
+
+
+_TONE_PAIRS = _tone_pairs()
+# Only in open syllables (nothing but a non-letter after the pair), and not after "q", where
+# "u" belongs to the consonant ("quý" is spelled one way only).
+_TONE_RE = re.compile(
+    r"(?<![qQ])(" + "|".join(map(re.escape, sorted(_TONE_PAIRS))) + r")(?![^\W\d_])"
+)
+
+
+def fold_tones(text: str) -> str:
+    """Same-length copy of ``text`` with tone-mark placement made canonical.
+
+    >>> fold_tones("Hoà Bình, thuỷ lợi, hòa nhã, quý")
+    'Hòa Bình, thủy lợi, hòa nhã, quý'
+    """
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
+
+
+def match_text(text: str) -> str:
+    """The text extractors search: tone placement folded and typographic variants unified.
+
+    Every replacement maps one character to one character, so offsets are shared with the
+    display text.
+    """
+    return fold_tones(text).translate(_CHAR_MAP)
+
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2212": "-",  # minus sign
+        "\u00a0": " ",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u0110": "Đ",  # already Đ; kept for clarity of the table
+        "\u00d0": "Đ",  # Icelandic eth typed for Đ by some legacy fonts
+    }
+)
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "0123456789")
+
+# Footnote markers glued to words: "GD&ĐT^{1, 2, ..}", "hiệu quả¹¹.", "[footnoteRef:1]".
+# A superscript after a lone "m"/"km"/"cm" is a unit power (m², km²), not a footnote.
+FOOTNOTE_MARKER_RE = re.compile(
+    r"\^\{[\d\s,.;…]*\}"
+    r"|\[footnoteRef:\d+\]"
+    r"|[" + _SUPERSCRIPTS + r"]+(?:[,\s]*[" + _SUPERSCRIPTS + r"]+)*"
+)
+_UNIT_BEFORE_POWER_RE = re.compile(r"(?:^|[^\w])(?:k|c|d)?m$")
+
+
+def split_footnote_markers(text: str) -> tuple[str, list[str]]:
+    """Remove footnote markers from running text; return the clean text and the labels.
+
+    >>> split_footnote_markers("tại Sở GD&ĐT^{1, 2, ..} và hiệu quả¹¹.")
+    ('tại Sở GD&ĐT và hiệu quả.', ['1, 2', '11'])
+    """
+    labels: list[str] = []
+
+    def drop(m: re.Match[str]) -> str:
+        raw = m.group(0)
+        if raw[0] in _SUPERSCRIPTS and _UNIT_BEFORE_POWER_RE.search(text[max(0, m.start() - 4) : m.start()]):
+            return raw
+        digits = re.sub(r"[^\d,]+", " ", raw.translate(_SUP_TO_DIGIT)).strip()
+        digits = re.sub(r"\s*,\s*", ", ", digits).strip(", ")
+        if digits:
+            labels.append(digits)
+        return ""
+
+    out = FOOTNOTE_MARKER_RE.sub(drop, text)
+    return out, labels
+
+
+def leading_footnote_label(line: str) -> tuple[str | None, str]:
+    """``"¹ Ban hành ..."`` → ``("1", "Ban hành ...")``: a footnote body paragraph."""
+    m = re.match(r"\s*([" + _SUPERSCRIPTS + r"]+)\s*(\S.*)", line)
+    if not m:
+        return None, line
+    return m.group(1).translate(_SUP_TO_DIGIT), m.group(2)
+
+
+_WS_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+
+
+def collapse_spaces(text: str) -> str:
+    return _WS_RE.sub(" ", text).strip()
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200c\u200d\u00ad]")
+
+
+def strip_controls(text: str) -> str:
+    """Drop control characters, BOMs, soft hyphens and zero-width joiners."""
+    return _CONTROL_RE.sub("", text)

@@ -1,0 +1,47 @@
+"""Loads the data files in ``patterns/`` once; every rule reads its vocabulary from here."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .normalize import match_text, nfc
+
+
+def patterns_dir() -> Path:
+    """``$VNPLAN_PATTERNS`` when set (analysts' own copy), else the repository's folder."""
+    env = os.environ.get("VNPLAN_PATTERNS")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "patterns", here / "patterns"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("patterns/ folder not found; set VNPLAN_PATTERNS")
+
+
+@cache
+def load(name: str) -> Any:
+    """The parsed YAML file ``patterns/<name>.yaml``, with all strings in NFC."""
+    path = patterns_dir() / f"{name}.yaml"
+    with path.open(encoding="utf-8") as fh:
+        return _nfc_all(yaml.safe_load(fh))
+
+
+def _nfc_all(value: Any) -> Any:
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [_nfc_all(v) for v in value]
+    if isinstance(value, dict):
+        return {_nfc_all(k): _nfc_all(v) for k, v in value.items()}
+    return value
+
+
+def folded(word: str) -> str:
+    """A pattern word in the same form as the match text it is searched in."""
+    return match_text(nfc(word))

@@ -1,0 +1,125 @@
+"""Readers: one module per input format behind one interface.
+
+A reader is a function ``read(path, data) -> list[Block]`` (plus page count and warnings)
+that returns blocks in reading order with their *raw* text. :func:`build_document` is the
+one place that normalizes block text (NFC, control characters, footnote markers, spaces)
+and lays the blocks out into the document text that every offset indexes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Block, Cell, Document
+from ..normalize import collapse_spaces, nfc, split_footnote_markers, strip_controls
+
+
+class ReadError(Exception):
+    """A file that cannot be read; the message is the one-line reason users see."""
+
+
+@dataclass(slots=True)
+class ReadResult:
+    blocks: list[Block]
+    source_format: str
+    n_pages: int | None = None
+    warnings: list[str] = field(default_factory=list)
+    ocr: bool = False
+
+
+Reader = Callable[[Path, bytes], ReadResult]
+
+
+def _readers() -> dict[str, Reader]:
+    from . import text
+
+    return {".txt": text.read_txt, ".md": text.read_md, ".markdown": text.read_md}
+
+
+SUPPORTED = (".txt", ".md", ".markdown")
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_document(path: Path) -> Document:
+    """Read one file into a normalized :class:`Document`; raise :class:`ReadError`."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot open file: {exc.strerror or exc}") from exc
+    digest = sha256_of(data)
+    reader = _readers().get(path.suffix.lower())
+    if reader is None:
+        raise ReadError(f"unsupported file type {path.suffix or '(no extension)'!r}")
+    if not data.strip():
+        raise ReadError("empty file")
+    result = reader(path, data)
+    doc = Document(
+        doc_id=digest[:16],
+        source_path=str(path),
+        source_format=result.source_format,
+        sha256=digest,
+        n_pages=result.n_pages,
+        warnings=list(result.warnings),
+        ocr=result.ocr,
+    )
+    build_document(doc, result.blocks)
+    if not doc.text.strip():
+        raise ReadError("no text could be read from the file")
+    return doc
+
+
+def clean_inline(text: str) -> str:
+    """Normalize one line of block text: NFC, no controls, no footnote markers, one space."""
+    text, _ = split_footnote_markers(strip_controls(nfc(text)))
+    return collapse_spaces(text)
+
+
+def build_document(doc: Document, blocks: list[Block]) -> None:
+    """Normalize the blocks' text and lay them out, one block per line, into ``doc.text``.
+
+    Table rows become lines with tab-separated cells, so a table reads like a spreadsheet
+    row in ``texts/<doc_id>.txt`` and every cell keeps exact offsets.
+    """
+    parts: list[str] = []
+    pos = 0
+    kept: list[Block] = []
+    for block in blocks:
+        if block.rows is not None:
+            rows: list[list[Cell]] = []
+            row_texts: list[str] = []
+            cursor = pos
+            for raw_row in block.rows:
+                row: list[Cell] = []
+                cell_texts: list[str] = []
+                for raw_cell in raw_row:
+                    t = clean_inline(raw_cell.text).replace("\t", " ")
+                    row.append(Cell(t, cursor, cursor + len(t)))
+                    cell_texts.append(t)
+                    cursor += len(t) + 1  # the tab (or newline after the last cell)
+                if not any(cell_texts):
+                    cursor -= sum(len(t) + 1 for t in cell_texts)
+                    continue
+                rows.append(row)
+                row_texts.append("\t".join(cell_texts))
+            text = "\n".join(row_texts)
+            if not text.strip():
+                continue
+            block.rows = rows
+        else:
+            lines = [clean_inline(line) for line in block.text.split("\n")]
+            text = " ".join(line for line in lines if line)
+            if not text:
+                continue
+        block.text = text
+        block.start, block.end = pos, pos + len(text)
+        parts.append(text)
+        pos += len(text) + 1
+        kept.append(block)
+    doc.text = "\n".join(parts)
+    doc.blocks = kept

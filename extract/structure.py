@@ -1,0 +1,255 @@
+"""The administrative layout: header → document info, section tree, signature and recipients.
+
+Handles the layout of Nghị định 30/2020/NĐ-CP as received plans print it:
+- header: issuing body above ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``; ``Số: 05/KH-SGDĐT``
+  (``Số: /KH-SGDĐT`` on drafts → no number); ``Hưng Yên, ngày 04 tháng 01 năm 2022`` (a blank
+  day → no date); the type line ``KẾ HOẠCH``; the title lines after it;
+- sections: ``I.``/``A.``, ``1.``, ``1.1.``, ``a)``, bullets, ``Chương``/``Điều`` — nested in
+  the order each document uses them;
+- the signature block (``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC`` / name) and the ``Nơi nhận:`` list,
+  which are not body text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from . import patterns
+from .model import Block, Document, DocumentInfo, Section
+from .normalize import match_text
+
+
+@cache
+def _rules() -> dict:
+    data = patterns.load("structure")
+    types = patterns.load("doc_types")
+    names = [t["name"] for t in types["types"]] + list(types.get("header_only", []))
+    caps_types = sorted({match_text(n.upper()) for n in names}, key=len, reverse=True)
+    return {
+        "national": re.compile(data["national_name"], re.I),
+        "motto": re.compile(data["motto"], re.I),
+        "place_date": re.compile(data["place_date"], re.I),
+        "number": re.compile(data["number_line"]),
+        "type_line": re.compile(r"^(" + "|".join(map(re.escape, caps_types)) + r")\s*$"),
+        "type_names": {match_text(n.upper()): n for n in names},
+        "signature": re.compile(r"^(?:" + "|".join(data["signature_titles"]) + r")\s*$"),
+        "signed": re.compile("|".join(data["signed_marks"])),
+        "recipients": re.compile(data["recipients"], re.I),
+        "labels": [(k, re.compile(v)) for k, v in data["section_labels"].items()],
+        "periods": [(re.compile(p["re"], re.I), p["fmt"]) for p in data["periods"]],
+    }
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def _lines_of(block: Block) -> list[str]:
+    if block.rows is not None:
+        return [c.text for row in block.rows for c in row if c.text]
+    return [block.text]
+
+
+_RULE_RE = re.compile(r"[-–_=*.]{3,}")
+_TITLE_STOP_RE = re.compile(r"^(?:Căn cứ|Kính gửi|Theo đề nghị|Thực hiện\s+\S+\s+số)", re.I)
+
+
+def analyze(doc: Document) -> tuple[DocumentInfo, list[Section]]:
+    """Read the header into :class:`DocumentInfo`, classify layout blocks, build sections."""
+    rules = _rules()
+    info = DocumentInfo()
+    _classify_layout(doc, rules)
+    _read_header(doc, info, rules)
+    sections = _sections(doc, rules)
+    return info, sections
+
+
+def _classify_layout(doc: Document, rules: dict) -> None:
+    """Mark header, signature and recipients blocks so extractors skip or use them."""
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        text = match_text(b.text)
+        if rules["national"].search(text) or rules["motto"].search(text):
+            b.kind = "header"
+            # Issuing-body lines (capitals) directly above the national name.
+            j = i - 1
+            while j >= 0 and i - j <= 3 and blocks[j].kind != "header" and _is_caps(blocks[j].text) \
+                    and not rules["type_line"].match(match_text(blocks[j].text)) \
+                    and len(blocks[j].text) < 120:
+                blocks[j].kind = "header"
+                j -= 1
+        elif b.rows is None and (rules["number"].match(text) or rules["place_date"].match(text)) \
+                and len(text) < 90:
+            b.kind = "header"
+        elif _RULE_RE.fullmatch(text.strip()):
+            b.kind = "header"
+    in_recipients = False
+    for b in blocks:
+        text = b.text.strip()
+        if b.rows is None and rules["recipients"].match(text):
+            b.kind = "recipients"
+            in_recipients = True
+            continue
+        if in_recipients:
+            if b.kind == "list_item" or text.startswith(("-", "+", "•")):
+                b.kind = "recipients"
+                continue
+            in_recipients = False
+        if b.rows is None and len(text) < 60 and (
+            rules["signature"].match(text) or rules["signed"].search(text)
+        ):
+            b.kind = "signature"
+    # The signer's name follows the capacity lines.
+    for i, b in enumerate(blocks[:-1]):
+        nxt = blocks[i + 1]
+        if b.kind == "signature" and nxt.kind in ("paragraph", "heading") and _looks_like_name(nxt.text):
+            nxt.kind = "signature"
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not _is_caps(text) \
+        and not re.search(r"[\d:;,.()]", text)
+
+
+def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
+    blocks = doc.blocks
+    issuer_lines: list[str] = []
+    type_index: int | None = None
+    for i, b in enumerate(blocks[:40]):
+        for line in _lines_of(b):
+            folded = match_text(line.strip())
+            if info.doc_number is None and (m := rules["number"].match(folded)):
+                value = line.strip()[m.start("number") : m.end("number")].strip()
+                value = re.sub(r"\s+", "", value)
+                info.doc_symbol = value.split("/", 1)[1] if "/" in value else None
+                info.doc_number = value if re.match(r"\d", value) else None
+            if info.place is None and (m := rules["place_date"].match(folded)):
+                info.place = line.strip()[: m.end("place")].strip()
+                if m.group("day") and m.group("month"):
+                    try:
+                        info.issue_date = date(int(m["year"]), int(m["month"]), int(m["day"]))
+                    except ValueError:
+                        doc.warnings.append(f"invalid issue date in header: {line.strip()!r}")
+                info.header_year = int(m["year"])
+            if (
+                rules["national"].search(folded) is None
+                and b.kind == "header"
+                and _is_caps(line)
+                and not rules["motto"].search(folded)
+            ):
+                for part in re.split(r"\s*[-–_]{3,}\s*|\s{2,}", line):
+                    if _is_caps(part) and not rules["national"].search(match_text(part)):
+                        issuer_lines.append(part.strip())
+        if type_index is None and b.rows is None and (m := rules["type_line"].match(match_text(b.text.strip()))):
+            type_index = i
+            info.doc_type = rules["type_names"][m.group(1)]
+            b.kind = "heading"
+    if issuer_lines:
+        info.issuer = issuer_lines[-1]
+    if type_index is not None:
+        title_parts: list[str] = []
+        for b in blocks[type_index + 1 : type_index + 5]:
+            text = b.text.strip()
+            if b.rows is not None or b.kind in ("header", "signature", "recipients", "footnote"):
+                break
+            if title_parts and (_TITLE_STOP_RE.match(text) or not (b.bold or _is_caps(text) == _is_caps(title_parts[0]))):
+                break
+            if not title_parts and (len(text) > 400 or text.endswith(";") or text.startswith("Căn cứ")):
+                break
+            title_parts.append(text)
+            if not (b.bold or b.kind == "heading" or _is_caps(text)):
+                break
+        if title_parts:
+            info.title = " ".join(title_parts)
+    if info.doc_type is None and info.doc_number:
+        info.doc_type = _type_from_symbol(info.doc_number)
+    _read_period(info, rules)
+
+
+def _type_from_symbol(number: str) -> str | None:
+    from .extractors.legal_refs import type_from_symbol
+
+    return type_from_symbol(number.split("/", 1)[-1])
+
+
+def _read_period(info: DocumentInfo, rules: dict) -> None:
+    text = match_text(info.title or "")
+    for rx, fmt in rules["periods"]:
+        m = rx.search(text)
+        if m:
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            info.period = fmt.format(**{k: groups.get(k, "") for k in ("start", "end", "q", "h", "m")})
+            start = groups.get("start") or groups.get("end")
+            end = groups.get("end") or groups.get("start")
+            info.period_start, info.period_end = int(start), int(end)
+            return
+    year = info.issue_date.year if info.issue_date else info.header_year
+    if year:
+        info.period_start = info.period_end = year
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    """``"1.1. Tỷ lệ ..."`` → ``("decimal2", "1.1.")``; None for unlabelled text."""
+    stripped = text.lstrip()
+    for style, rx in _rules()["labels"]:
+        m = rx.match(stripped)
+        if m and m.group(0).strip():
+            return style, m.group(0).strip()
+    return None
+
+
+def _sections(doc: Document, rules: dict) -> list[Section]:
+    body_end = len(doc.text)
+    sections: list[Section] = []
+    stack: list[tuple[str, Section]] = []
+    for b in doc.blocks:
+        if b.kind not in ("heading", "paragraph", "list_item"):
+            continue
+        found = label_of(b.text)
+        if found is None:
+            continue
+        style, label = found
+        styles = [s for s, _ in stack]
+        if style in styles:
+            del stack[styles.index(style) :]
+        rest = b.text.lstrip()[len(label) :].strip()
+        title = _title_of(rest)
+        section = Section(
+            section_id=f"{doc.doc_id}:s:{b.start}",
+            parent_id=stack[-1][1].section_id if stack else None,
+            level=len(stack) + 1,
+            label=label,
+            title=title,
+            char_start=b.start,
+            char_end=body_end,
+        )
+        stack.append((style, section))
+        sections.append(section)
+    # A section ends where the next section of its level or above begins.
+    for i, s in enumerate(sections):
+        for nxt in sections[i + 1 :]:
+            if nxt.level <= s.level:
+                s.char_end = nxt.char_start - 1
+                break
+    return sections
+
+
+def _title_of(rest: str) -> str:
+    m = re.search(r"(?<=[^\d\s])[.:;](?=\s|$)", rest)
+    title = rest[: m.start()] if m and m.start() > 0 else rest
+    return title[:200].strip()
+
+
+def section_at(sections: list[Section], offset: int) -> Section | None:
+    """The innermost section containing ``offset``."""
+    best: Section | None = None
+    for s in sections:
+        if s.char_start > offset:
+            break
+        if s.char_end >= offset and (best is None or s.level >= best.level):
+            best = s
+    return best
