@@ -57,18 +57,20 @@ def _extract(args: argparse.Namespace) -> int:
     if bar:
         bar.close()
     results, dupes = batch.drop_duplicates(results)
+    same_bytes: dict[str, list[str]] = {}
+    for d in dupes:
+        same_bytes.setdefault(d["duplicate_of"], []).append(d["path"])
     inputs = [
         {
             "path": r.document.source_path,
             "status": r.status,
             "error": r.error,
             "timings": r.timings,
+            "identical_files": same_bytes.get(r.document.source_path, []),
         }
         for r in results
     ]
-    summary = dataset.write_dataset(
-        results, args.out, tool_version=__version__, inputs=inputs, duplicates=dupes
-    )
+    summary = dataset.write_dataset(results, args.out, tool_version=__version__, inputs=inputs)
     elapsed = time.perf_counter() - t0
     failed = [r for r in results if r.status == "failed"]
     if not args.quiet:

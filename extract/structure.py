@@ -39,6 +39,7 @@ def _rules() -> dict:
         "recipients": re.compile(data["recipients"], re.I),
         "labels": [(k, re.compile(v)) for k, v in data["section_labels"].items()],
         "periods": [(re.compile(p["re"], re.I), p["fmt"]) for p in data["periods"]],
+        "issuer_fallbacks": [re.compile(p) for p in data["issuer_fallbacks"]],
     }
 
 
@@ -125,7 +126,7 @@ def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
             if info.doc_number is None and (m := rules["number"].match(folded)):
                 value = line.strip()[m.start("number") : m.end("number")].strip()
                 value = re.sub(r"\s+", "", value)
-                info.doc_symbol = value.split("/", 1)[1] if "/" in value else None
+                info.doc_symbol = _symbol_of(value)
                 info.doc_number = value if re.match(r"\d", value) else None
             if info.place is None and (m := rules["place_date"].match(folded)):
                 info.place = line.strip()[: m.end("place")].strip()
@@ -140,6 +141,8 @@ def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
                 and b.kind == "header"
                 and _is_caps(line)
                 and not rules["motto"].search(folded)
+                and not rules["number"].match(folded)
+                and not rules["place_date"].match(folded)
             ):
                 for part in re.split(r"\s*[-–_]{3,}\s*|\s{2,}", line):
                     if _is_caps(part) and not rules["national"].search(match_text(part)):
@@ -150,16 +153,28 @@ def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
             b.kind = "heading"
     if issuer_lines:
         info.issuer = issuer_lines[-1]
+    else:
+        mt = match_text(doc.text)
+        for rx in rules["issuer_fallbacks"]:
+            if m := rx.search(mt):
+                info.issuer = doc.text[m.start("issuer") : m.end("issuer")].strip()
+                break
     if type_index is not None:
         title_parts: list[str] = []
+        first_bold = False
         for b in blocks[type_index + 1 : type_index + 5]:
             text = b.text.strip()
             if b.rows is not None or b.kind in ("header", "signature", "recipients", "footnote"):
                 break
-            if title_parts and (_TITLE_STOP_RE.match(text) or not (b.bold or _is_caps(text) == _is_caps(title_parts[0]))):
+            if title_parts and (
+                _TITLE_STOP_RE.match(text)
+                or not ((b.bold and first_bold) or (_is_caps(text) and _is_caps(title_parts[0])))
+            ):
                 break
             if not title_parts and (len(text) > 400 or text.endswith(";") or text.startswith("Căn cứ")):
                 break
+            if not title_parts:
+                first_bold = b.bold
             title_parts.append(text)
             if not (b.bold or b.kind == "heading" or _is_caps(text)):
                 break
@@ -168,6 +183,12 @@ def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
     if info.doc_type is None and info.doc_number:
         info.doc_type = _type_from_symbol(info.doc_number)
     _read_period(info, rules)
+
+
+def _symbol_of(number: str) -> str | None:
+    """``335/2025/NĐ-CP`` → ``NĐ-CP``; ``/KH-SGDĐT`` → ``KH-SGDĐT``; ``18-NQ/TW`` → ``NQ/TW``."""
+    m = re.match(r"^\d*[a-zđ]?\s*(?:/\s*(?:(?:19|20)\d{2}\s*/\s*)?|-)(?P<sym>\S.*)$", number)
+    return m.group("sym") if m else None
 
 
 def _type_from_symbol(number: str) -> str | None:

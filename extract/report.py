@@ -1,0 +1,280 @@
+"""The human-readable report: one self-contained HTML page over the dataset tables.
+
+Written for an analyst who opens ``report.html`` from the output folder: what ran and what
+failed, what each document is, which documents are cited most and by whom, and per
+document the references, targets, deadlines and tasks found, each with its quote so it can
+be checked against the text. No scripts, no external files; every value is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+TASK_TEXT_CHARS = 400
+
+_CSS = """
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;
+ color:#1f2328;background:#fff}
+main{max-width:1280px;margin:0 auto;padding:24px}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;
+ border-bottom:2px solid #d0d7de;padding-bottom:4px}h3{font-size:16px;margin:0}
+h4{font-size:14px;margin:16px 0 6px;color:#57606a}
+.meta{color:#57606a;margin:2px 0 8px}
+table{border-collapse:collapse;width:100%;margin:4px 0 12px;font-size:13px}
+th,td{border:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top}
+th{background:#f6f8fa;position:sticky;top:0}
+tr:nth-child(even) td{background:#fafbfc}
+td.num,th.num{text-align:right;white-space:nowrap}
+.cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}
+.card{border:1px solid #d0d7de;border-radius:6px;padding:8px 14px;min-width:90px}
+.card b{display:block;font-size:20px}
+.ok{color:#1a7f37}.partial{color:#9a6700}.failed{color:#cf222e}
+.none{color:#8c959f;font-style:italic;margin:2px 0 8px}
+details{border:1px solid #d0d7de;border-radius:6px;margin:8px 0;padding:6px 12px}
+summary{cursor:pointer;font-weight:600}
+q{quotes:none;font-family:Georgia,serif}
+a{color:#0969da;text-decoration:none}a:hover{text-decoration:underline}
+"""
+
+
+class _Html(str):
+    """Markup built here from escaped parts; ``_cell`` passes it through unescaped."""
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _text(value: Any) -> str:
+    """A value as a reader wants to see it: lists joined, whole floats without ``.0``."""
+    if isinstance(value, list | tuple) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        return "; ".join(_text(v) for v in items) if isinstance(items, list) else _text(items)
+    if _missing(value):
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def _cell(value: Any) -> str:
+    return value if isinstance(value, _Html) else html.escape(_text(value))
+
+
+def _table(headers: list[str], rows: list[list[Any]], numeric: tuple[str, ...] = ()) -> str:
+    head = "".join(f'<th class="num">{html.escape(h)}</th>' if h in numeric
+                   else f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f'<td class="num">{_cell(v)}</td>' if h in numeric else
+                         f"<td>{_cell(v)}</td>" for h, v in zip(headers, row, strict=True))
+        + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _none() -> str:
+    return '<p class="none">none extracted</p>'
+
+
+def _records(tables: dict[str, pd.DataFrame], name: str) -> list[dict]:
+    df = tables.get(name)
+    return [] if df is None else df.to_dict("records")
+
+
+def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["doc_id"], []).append(row)
+    return grouped
+
+
+def _label(doc: dict) -> str:
+    return _text(doc.get("doc_number")) or Path(_text(doc.get("source_path"))).name or doc["doc_id"]
+
+
+def _doc_link(doc_id: str, label: str) -> _Html:
+    return _Html(f'<a href="#doc-{html.escape(doc_id)}">{html.escape(label)}</a>')
+
+
+def _status(value: Any) -> _Html:
+    status = _text(value)
+    return _Html(f'<span class="{html.escape(status)}">{html.escape(status)}</span>')
+
+
+def _quote(value: Any) -> _Html:
+    return _Html(f"<q>{html.escape(_text(value))}</q>") if _text(value) else _Html("")
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _header(manifest: dict) -> str:
+    when = html.escape(_text(manifest.get("created_at")))
+    command = html.escape(_text(manifest.get("created_by_command")))
+    version = html.escape(_text(manifest.get("version")))
+    return (f"<h1>vnplan extraction report</h1><p class=\"meta\">vnplan {version} · {when}"
+            f"<br><code>{command}</code></p>")
+
+
+def _summary(tables: dict[str, pd.DataFrame], manifest: dict) -> str:
+    files = manifest.get("files", [])
+    counts = {s: sum(1 for f in files if f.get("status") == s) for s in ("ok", "partial", "failed")}
+    cards = [("files", len(files))] + list(counts.items()) + [
+        (name.replace("_", " "), len(df)) for name, df in tables.items() if name != "documents"]
+    body = "".join(
+        f'<div class="card"><b class="{k if k in counts else ""}">{v}</b>{html.escape(k)}</div>'
+        for k, v in cards)
+    return f'<h2>Run summary</h2><div class="cards">{body}</div>' + _problems(manifest, tables)
+
+
+def _problems(manifest: dict, tables: dict[str, pd.DataFrame]) -> str:
+    warnings = {d["doc_id"]: d.get("warnings") for d in _records(tables, "documents")}
+    rows = [[f.get("path"), _status(f.get("status")), f.get("error"),
+             warnings.get(f.get("doc_id"))]
+            for f in manifest.get("files", [])
+            if f.get("status") != "ok" or _text(warnings.get(f.get("doc_id")))]
+    if not rows:
+        return '<p class="none">All files were read without errors or warnings.</p>'
+    return "<h4>Files with errors or warnings</h4>" + _table(
+        ["file", "status", "error", "warnings"], rows)
+
+
+def _documents(tables: dict[str, pd.DataFrame], manifest: dict) -> str:
+    docs = sorted(_records(tables, "documents"), key=lambda d: _text(d.get("source_path")))
+    if not docs:
+        return "<h2>Documents</h2>" + _none()
+    seconds = {f.get("doc_id"): sum((f.get("timings") or {}).values())
+               for f in manifest.get("files", [])}
+    rows = [[_doc_link(d["doc_id"], Path(_text(d.get("source_path"))).name or d["doc_id"]),
+             _status(d.get("status")), d.get("doc_type"), d.get("doc_number"),
+             d.get("issue_date"), d.get("issuer"), d.get("title"), d.get("n_legal_refs"),
+             d.get("n_targets"), d.get("n_deadlines"), d.get("n_tasks"),
+             f"{seconds[d['doc_id']]:.1f}" if seconds.get(d["doc_id"]) else ""]
+            for d in docs]
+    numeric = ("refs", "targets", "deadlines", "tasks", "seconds")
+    return "<h2>Documents</h2>" + _table(
+        ["file", "status", "type", "number", "date", "issuer", "title", *numeric], rows, numeric)
+
+
+def _index_anchors(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    return {_text(r["index_id"]): f"ref-{i}"
+            for i, r in enumerate(_records(tables, "legal_index"), start=1)}
+
+
+def _legal_index(tables: dict[str, pd.DataFrame]) -> str:
+    rows = _records(tables, "legal_index")
+    if not rows:
+        return "<h2>Cited documents</h2>" + _none()
+    labels = {d["doc_id"]: _label(d) for d in _records(tables, "documents")}
+    anchors = _index_anchors(tables)
+    rows.sort(key=lambda r: (-int(r["n_docs"]), -int(r["n_mentions"]), _text(r["ref_key"]),
+                             _text(r["index_id"])))
+    body = []
+    for r in rows:
+        key = html.escape(_text(r.get("index_id")) or _text(r.get("ref_key")))
+        citing = _Html(", ".join(_doc_link(d, labels.get(d, d)) for d in r.get("doc_ids") or []))
+        when = r.get("issue_date") if not _missing(r.get("issue_date")) else r.get("year")
+        body.append([_Html(f'<span id="{anchors[_text(r["index_id"])]}">{key}</span>'),
+                     r.get("ref_type"), when, r.get("issuer"), r.get("locality"),
+                     r.get("subject"), r.get("n_docs"), r.get("n_mentions"), citing])
+    numeric = ("docs", "mentions")
+    return ("<h2>Cited documents</h2><p class=\"meta\">Most cited first; one row per distinct "
+            "document (same number and symbol, no conflicting date or locality).</p>"
+            + _table(["key", "type", "date", "issuer", "locality", "subject", *numeric,
+                      "cited by"], body, numeric))
+
+
+def _refs_of(rows: list[dict], anchors: dict[str, str]) -> str:
+    if not rows:
+        return _none()
+    body = []
+    for r in rows:
+        anchor = anchors.get(_text(r.get("index_id")))
+        key = html.escape(_text(r.get("ref_key")))
+        body.append([_Html(f'<a href="#{anchor}">{key}</a>' if anchor else key),
+                     _quote(r.get("quote")), r.get("ref_type"), r.get("issue_date"),
+                     r.get("issuer"), r.get("relation"), r.get("pinpoint"), r.get("is_self"),
+                     r.get("page")])
+    return _table(["key", "quote", "type", "date", "issuer", "relation", "pinpoint", "self",
+                   "page"], body, ("page",))
+
+
+def _targets_of(rows: list[dict]) -> str:
+    if not rows:
+        return _none()
+    body = [[_quote(r.get("quote")), r.get("comparator"), r.get("value"), r.get("value_max"),
+             r.get("unit"), r.get("subject"), r.get("due"), r.get("section_title")]
+            for r in rows]
+    return _table(["quote", "cmp", "value", "max", "unit", "subject", "due", "section"], body,
+                  ("value", "max"))
+
+
+def _deadlines_of(rows: list[dict]) -> str:
+    if not rows:
+        return _none()
+    body = [[_quote(r.get("quote")), r.get("kind"), r.get("start_date"), r.get("end_date"),
+             r.get("recurrence")] for r in rows]
+    return _table(["quote", "kind", "start", "end", "recurrence"], body)
+
+
+def _short(value: Any) -> str:
+    text = _text(value)
+    return text if len(text) <= TASK_TEXT_CHARS else text[:TASK_TEXT_CHARS].rstrip() + " …"
+
+
+def _tasks_of(rows: list[dict]) -> str:
+    if not rows:
+        return _none()
+    body = [[_short(r.get("text")), r.get("lead_units"), r.get("support_units"),
+             r.get("deadline_text"), r.get("output"), r.get("source")] for r in rows]
+    return _table(["task", "lead", "support", "deadline", "output", "source"], body)
+
+
+def _per_document(tables: dict[str, pd.DataFrame]) -> str:
+    docs = sorted(_records(tables, "documents"), key=lambda d: _text(d.get("source_path")))
+    grouped = {name: _by_doc(_records(tables, name))
+               for name in ("legal_refs", "targets", "deadlines", "tasks")}
+    anchors = _index_anchors(tables)
+    parts = ["<h2>Per document</h2>"]
+    for d in docs:
+        doc_id = d["doc_id"]
+        found = {name: rows.get(doc_id, []) for name, rows in grouped.items()}
+        counts = " · ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in found.items())
+        title = html.escape(" — ".join(t for t in (_label(d), _text(d.get("title"))) if t))
+        meta = " · ".join(html.escape(_text(d.get(k))) for k in
+                          ("source_path", "doc_type", "issue_date", "place", "issuer")
+                          if _text(d.get(k)))
+        error = (f'<p class="failed">{html.escape(_text(d.get("error")))}</p>'
+                 if _text(d.get("error")) else "")
+        parts.append(
+            f'<details id="doc-{html.escape(doc_id)}"><summary>{title} '
+            f'<span class="meta">({html.escape(counts)})</span> {_status(d.get("status"))}'
+            f'</summary><p class="meta">{meta}</p>{error}'
+            f'<h4>Legal references</h4>{_refs_of(found["legal_refs"], anchors)}'
+            f'<h4>Targets</h4>{_targets_of(found["targets"])}'
+            f'<h4>Deadlines</h4>{_deadlines_of(found["deadlines"])}'
+            f'<h4>Tasks</h4>{_tasks_of(found["tasks"])}</details>')
+    if not docs:
+        parts.append(_none())
+    return "".join(parts)
+
+
+def render_report(tables: dict[str, pd.DataFrame], manifest: dict) -> str:
+    """The report page for the dataset ``tables`` (as written) and its ``manifest``."""
+    body = "".join([_header(manifest), _summary(tables, manifest), _documents(tables, manifest),
+                    _legal_index(tables), _per_document(tables)])
+    return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>vnplan report</title><style>{_CSS}</style></head>"
+            f"<body><main>{body}</main></body></html>\n")
