@@ -39,7 +39,18 @@ def _make_batch(corpus: Path, repeat: int, dest: Path) -> tuple[list[Path], int]
 
 def _run_extract(inputs: Path, out: Path) -> tuple[float, int, str]:
     """Wall time and peak RSS (KiB) of one `vnplan extract` process with one worker."""
-    cmd = [sys.executable, "-m", "extract.cli", "extract", str(inputs), "--out", str(out), "--jobs", "1", "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "extract.cli",
+        "extract",
+        str(inputs),
+        "--out",
+        str(out),
+        "--jobs",
+        "1",
+        "--quiet",
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -57,7 +68,10 @@ def _baseline(files: list[Path], gold_dir: Path, repeat: int) -> dict:
         for f in files:
             raw = f.read_bytes()
             nbytes += len(raw)
-            found = {ref_key_norm(m.group(0)) for m in _NAIVE_REF.finditer(raw.decode("utf-8", "replace"))}
+            found = {
+                ref_key_norm(m.group(0))
+                for m in _NAIVE_REF.finditer(raw.decode("utf-8", "replace"))
+            }
             g = gold.get(f.name)
             if g is None or _ != 0:
                 continue
@@ -93,11 +107,17 @@ def main(argv: list[str] | None = None) -> int:
         ours = scores.get("legal_refs")
         base = _baseline(files, args.gold, args.repeat)
         mb = nbytes / 1e6
-        print(f"vnplan bench: {ndocs} text documents ({len(files)} files x {args.repeat}), {mb:.2f} MB, 1 worker process")
-        print(f"{'method':<34} {'MB/s/core':>10} {'docs/s/core':>12} {'peak MB':>8}  legal refs P / R")
+        print(
+            f"vnplan bench: {ndocs} text documents ({len(files)} files x {args.repeat}), "
+            f"{mb:.2f} MB, 1 worker process"
+        )
+        print(
+            f"{'method':<34} {'MB/s/core':>10} {'docs/s/core':>12} {'peak MB':>8}  legal refs P / R"
+        )
         if ours:
             print(
-                f"{'vnplan extract (whole pipeline)':<34} {mb / elapsed:>10.2f} {ndocs / elapsed:>12.1f} "
+                f"{'vnplan extract (whole pipeline)':<34} {mb / elapsed:>10.2f} "
+                f"{ndocs / elapsed:>12.1f} "
                 f"{peak_kib / 1024:>8.0f}  {ours.precision:.3f} / {ours.recall:.3f}"
             )
         bp = base["tp"] / (base["tp"] + base["fp"]) if base["tp"] + base["fp"] else 0.0
@@ -106,8 +126,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{'baseline: one regex, raw text':<34} {base['bytes'] / 1e6 / base['seconds']:>10.2f} "
             f"{ndocs / base['seconds']:>12.1f} {'-':>8}  {bp:.3f} / {br:.3f}"
         )
-        print("(the pipeline's time includes process start-up, reading, structure, extraction and writing "
-              "Parquet, CSV, Excel, SQLite and the report)")
+        print(
+            "(the pipeline's time includes process start-up, reading, structure, extraction "
+            "and writing "
+            "Parquet, CSV, Excel, SQLite and the report)"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -92,7 +92,8 @@ def _print_summary(results, summary: dict, out: Path, elapsed: float, dupes: lis
         )
     rows = ", ".join(f"{k} {v}" for k, v in summary.get("rows", summary).items())
     print(
-        f"{len(results)} files: {counts['ok']} ok, {counts['partial']} partial, {counts['failed']} failed"
+        f"{len(results)} files: {counts['ok']} ok, {counts['partial']} partial, "
+        f"{counts['failed']} failed"
         + (f", {len(dupes)} duplicate(s) skipped" if dupes else "")
         + f" in {elapsed:.1f}s → {out}/"
     )
@@ -130,12 +131,18 @@ def _refs(args: argparse.Namespace) -> int:
 
     db = args.out / "index.sqlite"
     if not db.exists():
-        print(f"vnplan: {db} not found; run 'vnplan extract ... --out {args.out}' first", file=sys.stderr)
+        print(
+            f"vnplan: {db} not found; run 'vnplan extract ... --out {args.out}' first",
+            file=sys.stderr,
+        )
         return 2
     rows = index.query_refs(db, key=args.key, text=args.text, doc=args.doc, limit=args.limit)
     for r in rows:
         date = r.get("issue_date") or ""
-        print(f"{r.get('ref_key', ''):<26} {r.get('ref_type') or '':<12} {date:<10} {r.get('doc_id', '')}  {r.get('quote', '')}")
+        print(
+            f"{r.get('ref_key', ''):<26} {r.get('ref_type') or '':<12} {date:<10} "
+            f"{r.get('doc_id', '')}  {r.get('quote', '')}"
+        )
     if not rows:
         print("no matching references")
     return 0

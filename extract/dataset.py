@@ -284,40 +284,50 @@ def _write_texts(extractions: list[Extraction], folder: Path) -> None:
 
 def _write_excel(frames: dict[str, pd.DataFrame], path: Path) -> list[str]:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     notes: list[str] = []
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)  # streams rows: big corpora fit in memory and time
     for table, df in frames.items():
         columns = table_columns(table)
         ws = wb.create_sheet(title=table[:31])
-        ws.append([n for n, _ in columns])
         if len(df) > EXCEL_MAX_ROWS:
             notes.append(f"dataset.xlsx: {table} cut to {EXCEL_MAX_ROWS} rows; "
                          "the Parquet and CSV files hold all")
-        widths = [len(n) for n, _ in columns]
-        for i, row in enumerate(df.head(EXCEL_MAX_ROWS).itertuples(index=False, name=None)):
-            cells = [_excel_value(v, kind, ILLEGAL_CHARACTERS_RE)
-                     for v, (_, kind) in zip(row, columns, strict=True)]
-            ws.append(cells)
-            if i < 500:  # widths from a sample: enough to read, cheap on big tables
-                widths = [max(w, len(str(c)) if c is not None else 0)
-                          for w, c in zip(widths, cells, strict=True)]
-        for col, (width, (_, kind)) in enumerate(zip(widths, columns, strict=True), start=1):
-            letter = get_column_letter(col)
-            ws.column_dimensions[letter].width = min(max(width + 2, 8), 60)
-            if kind == "date":
-                for cell in ws[letter][1:]:
-                    cell.number_format = "yyyy-mm-dd"
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
+        rows = [[_excel_value(v, kind, ILLEGAL_CHARACTERS_RE)
+                 for v, (_, kind) in zip(row, columns, strict=True)]
+                for row in df.head(EXCEL_MAX_ROWS).itertuples(index=False, name=None)]
+        for i, width in enumerate(_column_widths(columns, rows), start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = "A2"
-        ws.auto_filter.ref = ws.dimensions
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+        header = []
+        for name, _ in columns:
+            cell = WriteOnlyCell(ws, value=name)
+            cell.font = Font(bold=True)
+            header.append(cell)
+        ws.append(header)
+        dates = [i for i, (_, kind) in enumerate(columns) if kind == "date"]
+        for row in rows:
+            for i in dates:
+                if row[i] is not None:
+                    row[i] = WriteOnlyCell(ws, value=row[i])
+                    row[i].number_format = "yyyy-mm-dd"
+            ws.append(row)
     wb.save(path)
     return notes
+
+
+def _column_widths(columns: Columns, rows: list[list[Any]]) -> list[int]:
+    """Wide enough to read the header and the first rows, never wider than 60."""
+    widths = [len(name) for name, _ in columns]
+    for row in rows[:500]:
+        widths = [max(w, len(str(v)) if v is not None else 0)
+                  for w, v in zip(widths, row, strict=True)]
+    return [min(max(w + 2, 8), 60) for w in widths]
 
 
 def _excel_value(value: Any, kind: str, illegal: Any) -> Any:

@@ -91,7 +91,9 @@ def score_legal_refs(results: dict[str, Extraction], gold: dict[str, dict]) -> S
                 ok_type = _same_type(ptype, gref.get("type"))
                 score.check("type", ok_type)
                 if not ok_type:
-                    score.errors.append(f"{name}: {key} type {ptype!r} != gold {gref.get('type')!r}")
+                    score.errors.append(
+                        f"{name}: {key} type {ptype!r} != gold {gref.get('type')!r}"
+                    )
                 gdate = gref.get("issue_date")
                 dates = Counter(str(m.issue_date) for m in mentions if m.issue_date)
                 pdate = dates.most_common(1)[0][0] if dates else None
@@ -113,7 +115,11 @@ def _same_type(predicted: str | None, gold: str | None) -> bool:
     if predicted is None or gold is None:
         return predicted == gold
     # "Văn bản số 556/UBND-KSTTHC" names no type: a công văn under Nghị định 30/2020/NĐ-CP.
-    aliases = {"văn bản": "công văn", "chương trình hành động": "chương trình", "kế hoạch hành động": "kế hoạch"}
+    aliases = {
+        "văn bản": "công văn",
+        "chương trình hành động": "chương trình",
+        "kế hoạch hành động": "kế hoạch",
+    }
     p, g = predicted.casefold(), gold.casefold()
     return aliases.get(p, p) == aliases.get(g, g)
 
@@ -144,7 +150,9 @@ def score_mentions(results: dict[str, Extraction], gold: dict[str, dict], entity
                         break
             if hit is None:
                 score.fn += 1
-                score.errors.append(f"{name}: FN {items[gi].get('quote') or items[gi].get('text_start')!r}")
+                score.errors.append(
+                    f"{name}: FN {items[gi].get('quote') or items[gi].get('text_start')!r}"
+                )
             else:
                 used.add(hit)
                 score.tp += 1
@@ -181,7 +189,9 @@ def evaluate(results: dict[str, Extraction], gold_dir: Path) -> dict[str, Score]
 
 
 def format_table(scores: dict[str, Score]) -> str:
-    lines = [f"{'entity':<12} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6}  checks"]
+    lines = [
+        f"{'entity':<12} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6}  checks"
+    ]
     for entity, s in scores.items():
         checks = ", ".join(
             f"{k} {s.accuracy(k):.3f} ({v[0]}/{v[1]})" for k, v in s.checks.items() if v[1]

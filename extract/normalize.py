@@ -28,7 +28,7 @@ def _tone_pairs() -> dict[str, str]:
     pairs: dict[str, str] = {}
     for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
         for tone in _TONES:
-            for f, s in ((first, second), (first.upper(), second.upper())):
+            for f, s in ((first, second), (first.upper(), second.upper()), (first.upper(), second)):
                 old = nfc(f + nfc(s + tone))
                 new = nfc(nfc(f + tone) + s)
                 if len(old) == len(new) == 2:
@@ -100,7 +100,9 @@ def split_footnote_markers(text: str) -> tuple[str, list[str]]:
 
     def drop(m: re.Match[str]) -> str:
         raw = m.group(0)
-        if raw[0] in _SUPERSCRIPTS and _UNIT_BEFORE_POWER_RE.search(text[max(0, m.start() - 4) : m.start()]):
+        if raw[0] in _SUPERSCRIPTS and _UNIT_BEFORE_POWER_RE.search(
+            text[max(0, m.start() - 4) : m.start()]
+        ):
             return raw
         digits = re.sub(r"[^\d,]+", " ", raw.translate(_SUP_TO_DIGIT)).strip()
         digits = re.sub(r"\s*,\s*", ", ", digits).strip(", ")

@@ -19,7 +19,7 @@ def process(path: Path) -> Extraction:
         doc = read_document(path)
     except ReadError as exc:
         return _failed(path, str(exc), timings)
-    except Exception as exc:  # noqa: BLE001 - one broken file must never stop a batch
+    except Exception as exc:
         return _failed(path, f"reader crashed: {type(exc).__name__}: {exc}", timings)
     timings["read"] = time.perf_counter() - t0
     result = Extraction(document=doc, timings=timings)
@@ -30,7 +30,7 @@ def process(path: Path) -> Extraction:
         t = time.perf_counter()
         result.legal_refs = legal_refs.extract(doc, result.info, result.sections)
         timings["legal_refs"] = time.perf_counter() - t
-    except Exception as exc:  # noqa: BLE001 - keep what was read; say what broke
+    except Exception as exc:
         result.status = "partial"
         result.error = f"extraction failed: {type(exc).__name__}: {exc}"
     if result.status == "ok" and doc.warnings and doc.ocr:

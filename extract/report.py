@@ -17,6 +17,9 @@ from typing import Any
 import pandas as pd
 
 TASK_TEXT_CHARS = 400
+# Per document and kind; beyond this a page for thousands of documents stops being readable
+# (the dataset files hold every row).
+ROWS_PER_DOCUMENT = 300
 
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;
@@ -85,6 +88,16 @@ def _table(headers: list[str], rows: list[list[Any]], numeric: tuple[str, ...] =
 
 def _none() -> str:
     return '<p class="none">none extracted</p>'
+
+
+def _capped(rows: list[dict], render) -> str:
+    if not rows:
+        return _none()
+    shown = render(rows[:ROWS_PER_DOCUMENT])
+    hidden = len(rows) - ROWS_PER_DOCUMENT
+    if hidden > 0:
+        shown += f'<p class="none">… {hidden} more in the dataset files</p>'
+    return shown
 
 
 def _records(tables: dict[str, pd.DataFrame], name: str) -> list[dict]:
@@ -196,8 +209,6 @@ def _legal_index(tables: dict[str, pd.DataFrame]) -> str:
 
 
 def _refs_of(rows: list[dict], anchors: dict[str, str]) -> str:
-    if not rows:
-        return _none()
     body = []
     for r in rows:
         anchor = anchors.get(_text(r.get("index_id")))
@@ -211,8 +222,6 @@ def _refs_of(rows: list[dict], anchors: dict[str, str]) -> str:
 
 
 def _targets_of(rows: list[dict]) -> str:
-    if not rows:
-        return _none()
     body = [[_quote(r.get("quote")), r.get("comparator"), r.get("value"), r.get("value_max"),
              r.get("unit"), r.get("subject"), r.get("due"), r.get("section_title")]
             for r in rows]
@@ -221,8 +230,6 @@ def _targets_of(rows: list[dict]) -> str:
 
 
 def _deadlines_of(rows: list[dict]) -> str:
-    if not rows:
-        return _none()
     body = [[_quote(r.get("quote")), r.get("kind"), r.get("start_date"), r.get("end_date"),
              r.get("recurrence")] for r in rows]
     return _table(["quote", "kind", "start", "end", "recurrence"], body)
@@ -234,8 +241,6 @@ def _short(value: Any) -> str:
 
 
 def _tasks_of(rows: list[dict]) -> str:
-    if not rows:
-        return _none()
     body = [[_short(r.get("text")), r.get("lead_units"), r.get("support_units"),
              r.get("deadline_text"), r.get("output"), r.get("source")] for r in rows]
     return _table(["task", "lead", "support", "deadline", "output", "source"], body)
@@ -261,10 +266,11 @@ def _per_document(tables: dict[str, pd.DataFrame]) -> str:
             f'<details id="doc-{html.escape(doc_id)}"><summary>{title} '
             f'<span class="meta">({html.escape(counts)})</span> {_status(d.get("status"))}'
             f'</summary><p class="meta">{meta}</p>{error}'
-            f'<h4>Legal references</h4>{_refs_of(found["legal_refs"], anchors)}'
-            f'<h4>Targets</h4>{_targets_of(found["targets"])}'
-            f'<h4>Deadlines</h4>{_deadlines_of(found["deadlines"])}'
-            f'<h4>Tasks</h4>{_tasks_of(found["tasks"])}</details>')
+            "<h4>Legal references</h4>"
+            + _capped(found["legal_refs"], lambda rows: _refs_of(rows, anchors))
+            + f'<h4>Targets</h4>{_capped(found["targets"], _targets_of)}'
+            f'<h4>Deadlines</h4>{_capped(found["deadlines"], _deadlines_of)}'
+            f'<h4>Tasks</h4>{_capped(found["tasks"], _tasks_of)}</details>')
     if not docs:
         parts.append(_none())
     return "".join(parts)

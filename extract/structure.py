@@ -25,15 +25,16 @@ from .normalize import match_text
 def _rules() -> dict:
     data = patterns.load("structure")
     types = patterns.load("doc_types")
-    names = [t["name"] for t in types["types"]] + list(types.get("header_only", []))
-    caps_types = sorted({match_text(n.upper()) for n in names}, key=len, reverse=True)
+    type_names = {match_text(t["name"].upper()): t["name"] for t in types["types"]}
+    type_names.update({match_text(k): v for k, v in (types.get("header_only") or {}).items()})
+    caps_types = sorted(type_names, key=len, reverse=True)
     return {
         "national": re.compile(data["national_name"], re.I),
         "motto": re.compile(data["motto"], re.I),
         "place_date": re.compile(data["place_date"], re.I),
         "number": re.compile(data["number_line"]),
         "type_line": re.compile(r"^(" + "|".join(map(re.escape, caps_types)) + r")\s*$"),
-        "type_names": {match_text(n.upper()): n for n in names},
+        "type_names": type_names,
         "signature": re.compile(r"^(?:" + "|".join(data["signature_titles"]) + r")\s*$"),
         "signed": re.compile("|".join(data["signed_marks"])),
         "recipients": re.compile(data["recipients"], re.I),
@@ -77,15 +78,21 @@ def _classify_layout(doc: Document, rules: dict) -> None:
             b.kind = "header"
             # Issuing-body lines (capitals) directly above the national name.
             j = i - 1
-            while j >= 0 and i - j <= 3 and blocks[j].kind != "header" and _is_caps(blocks[j].text) \
-                    and not rules["type_line"].match(match_text(blocks[j].text)) \
-                    and len(blocks[j].text) < 120:
+            while (
+                j >= 0
+                and i - j <= 3
+                and blocks[j].kind != "header"
+                and _is_caps(blocks[j].text)
+                and not rules["type_line"].match(match_text(blocks[j].text))
+                and len(blocks[j].text) < 120
+            ):
                 blocks[j].kind = "header"
                 j -= 1
-        elif b.rows is None and (rules["number"].match(text) or rules["place_date"].match(text)) \
-                and len(text) < 90:
-            b.kind = "header"
-        elif _RULE_RE.fullmatch(text.strip()):
+        elif (
+            b.rows is None
+            and (rules["number"].match(text) or rules["place_date"].match(text))
+            and len(text) < 90
+        ) or _RULE_RE.fullmatch(text.strip()):
             b.kind = "header"
     in_recipients = False
     for b in blocks:
@@ -99,21 +106,31 @@ def _classify_layout(doc: Document, rules: dict) -> None:
                 b.kind = "recipients"
                 continue
             in_recipients = False
-        if b.rows is None and len(text) < 60 and (
-            rules["signature"].match(text) or rules["signed"].search(text)
+        if (
+            b.rows is None
+            and len(text) < 60
+            and (rules["signature"].match(text) or rules["signed"].search(text))
         ):
             b.kind = "signature"
     # The signer's name follows the capacity lines.
     for i, b in enumerate(blocks[:-1]):
         nxt = blocks[i + 1]
-        if b.kind == "signature" and nxt.kind in ("paragraph", "heading") and _looks_like_name(nxt.text):
+        if (
+            b.kind == "signature"
+            and nxt.kind in ("paragraph", "heading")
+            and _looks_like_name(nxt.text)
+        ):
             nxt.kind = "signature"
 
 
 def _looks_like_name(text: str) -> bool:
     words = text.split()
-    return 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not _is_caps(text) \
+    return (
+        2 <= len(words) <= 5
+        and all(w[:1].isupper() for w in words)
+        and not _is_caps(text)
         and not re.search(r"[\d:;,.()]", text)
+    )
 
 
 def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
@@ -147,7 +164,11 @@ def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
                 for part in re.split(r"\s*[-–_]{3,}\s*|\s{2,}", line):
                     if _is_caps(part) and not rules["national"].search(match_text(part)):
                         issuer_lines.append(part.strip())
-        if type_index is None and b.rows is None and (m := rules["type_line"].match(match_text(b.text.strip()))):
+        if (
+            type_index is None
+            and b.rows is None
+            and (m := rules["type_line"].match(match_text(b.text.strip())))
+        ):
             type_index = i
             info.doc_type = rules["type_names"][m.group(1)]
             b.kind = "heading"
@@ -171,7 +192,9 @@ def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
                 or not ((b.bold and first_bold) or (_is_caps(text) and _is_caps(title_parts[0])))
             ):
                 break
-            if not title_parts and (len(text) > 400 or text.endswith(";") or text.startswith("Căn cứ")):
+            if not title_parts and (
+                len(text) > 400 or text.endswith(";") or text.startswith("Căn cứ")
+            ):
                 break
             if not title_parts:
                 first_bold = b.bold
@@ -203,7 +226,9 @@ def _read_period(info: DocumentInfo, rules: dict) -> None:
         m = rx.search(text)
         if m:
             groups = {k: v for k, v in m.groupdict().items() if v}
-            info.period = fmt.format(**{k: groups.get(k, "") for k in ("start", "end", "q", "h", "m")})
+            info.period = fmt.format(
+                **{k: groups.get(k, "") for k in ("start", "end", "q", "h", "m")}
+            )
             start = groups.get("start") or groups.get("end")
             end = groups.get("end") or groups.get("start")
             info.period_start, info.period_end = int(start), int(end)
@@ -234,6 +259,9 @@ def _sections(doc: Document, rules: dict) -> list[Section]:
         if found is None:
             continue
         style, label = found
+        style = _roman_or_letter(style, label, stack)
+        if style == "appendix":
+            stack.clear()  # an appendix starts a new top-level part after the body
         styles = [s for s, _ in stack]
         if style in styles:
             del stack[styles.index(style) :]
@@ -257,6 +285,18 @@ def _sections(doc: Document, rules: dict) -> list[Section]:
                 s.char_end = nxt.char_start - 1
                 break
     return sections
+
+
+def _roman_or_letter(style: str, label: str, stack: list[tuple[str, Section]]) -> str:
+    """``I.``/``V.``/``X.`` are roman numerals unless they continue an ``A.``, ``B.`` series."""
+    letter = label.rstrip(".)")
+    if style == "alpha_upper" and letter in "IVXLCDM":
+        prev = next(
+            (s.label.rstrip(".)") for st, s in reversed(stack) if st == "alpha_upper"), None
+        )
+        if not (prev and len(prev) == 1 and ord(letter) == ord(prev) + 1):
+            return "roman"
+    return style
 
 
 def _title_of(rest: str) -> str:

@@ -33,19 +33,21 @@ class Parsed:
     def text(self) -> str:
         return self.doc.text
 
-    def keys(self) -> list[str]:
+    def ref_keys(self) -> list[str]:
         return [r.ref_key for r in self.refs]
 
     def ref(self, key: str) -> LegalRef:
         """The one mention whose ``ref_key`` is ``key`` (letter case ignored, as in eval)."""
         found = [r for r in self.refs if r.ref_key.casefold() == key.casefold()]
-        assert len(found) == 1, f"expected one mention of {key!r}, got {self.keys()!r}"
+        assert len(found) == 1, f"expected one mention of {key!r}, got {self.ref_keys()!r}"
         return found[0]
 
     def section(self, label: str) -> Section:
         """The one section labelled ``label``."""
         found = [s for s in self.sections if s.label == label]
-        assert len(found) == 1, f"expected one section {label!r}, got {[s.label for s in self.sections]!r}"
+        assert len(found) == 1, (
+            f"expected one section {label!r}, got {[s.label for s in self.sections]!r}"
+        )
         return found[0]
 
     def blocks_of(self, kind: str) -> list[str]:

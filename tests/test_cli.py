@@ -22,9 +22,14 @@ def vnplan(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+def batch(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
     inputs = tmp_path_factory.mktemp("inputs")
-    for name in ("hungyen-sgddt-kh05-cai-cach-hanh-chinh-2022.txt", "hcm-sgddt-kh-cai-cach-hanh-chinh-2022.txt"):
+    for name in (
+        "hungyen-sgddt-kh05-cai-cach-hanh-chinh-2022.txt",
+        "hcm-sgddt-kh-cai-cach-hanh-chinh-2022.txt",
+    ):
         (inputs / name).write_bytes((CORPUS / name).read_bytes())
     nested = inputs / "sub" / "deeper"
     nested.mkdir(parents=True)
@@ -52,7 +57,9 @@ def test_batch_completes_and_reports_each_failure(batch):
     statuses = {Path(e["path"]).name: e["status"] for e in entries}
     assert statuses["plan.md"] == "ok"
     assert statuses["hungyen-sgddt-kh05-cai-cach-hanh-chinh-2022.txt"] == "ok"
-    assert {statuses[n] for n in ("empty.txt", "binary.txt", "scan.xyz", "broken-utf8.txt")} == {"failed"}
+    assert {statuses[n] for n in ("empty.txt", "binary.txt", "scan.xyz", "broken-utf8.txt")} == {
+        "failed"
+    }
     docs = pd.read_parquet(out / "documents.parquet")
     failed = docs[docs.status == "failed"]
     assert len(failed) == 4 and failed.error.str.len().gt(0).all()
@@ -78,7 +85,9 @@ def test_every_quote_is_verifiable_in_texts(batch):
 
 def test_same_input_same_output(batch, tmp_path):
     out, _ = batch
-    inputs = Path(json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"][0]["path"]).parent
+    inputs = Path(
+        json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"][0]["path"]
+    ).parent
     again = tmp_path / "again"
     vnplan("extract", str(inputs), "--out", str(again), "--jobs", "1")
     for table in ("documents", "sections", "legal_refs", "legal_index"):
@@ -96,7 +105,9 @@ def test_refs_command_finds_citing_documents(batch):
 
 def test_all_good_inputs_exit_zero(tmp_path):
     good = tmp_path / "plan.txt"
-    good.write_text("KẾ HOẠCH\nThực hiện Quyết định số 4424/QĐ-UBND ngày 31/12/2021;\n", encoding="utf-8")
+    good.write_text(
+        "KẾ HOẠCH\nThực hiện Quyết định số 4424/QĐ-UBND ngày 31/12/2021;\n", encoding="utf-8"
+    )
     proc = vnplan("extract", str(good), "--out", str(tmp_path / "out"), "--quiet")
     assert proc.returncode == 0, proc.stderr
     refs = pd.read_parquet(tmp_path / "out" / "legal_refs.parquet")

@@ -7,8 +7,6 @@ while quotes keep what the document printed.
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
 from extract.normalize import (
@@ -16,7 +14,6 @@ from extract.normalize import (
     fold_tones,
     leading_footnote_label,
     match_text,
-    nfc,
     split_footnote_markers,
     strip_controls,
 )
@@ -35,15 +32,7 @@ from extract.normalize import (
         ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         ("UỶ BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN"),
         ("Luật Thuỷ lợi", "Luật Thủy lợi"),
-        pytest.param(
-            "Uỷ ban nhân dân tỉnh",
-            "Ủy ban nhân dân tỉnh",
-            marks=pytest.mark.xfail(
-                reason="capital U + small ỷ ('Uỷ', sentence-initial) is not folded: only the "
-                "all-lower and all-upper pairs are in the fold table",
-                strict=True,
-            ),
-        ),
+        ("Uỷ ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
     ],
 )
 def test_tone_placement_variants_are_equal_for_matching(old_style, new_style):
@@ -85,17 +74,8 @@ def test_document_text_keeps_the_documents_own_spelling(parse):
 # --- Unicode and whitespace -----------------------------------------------------------
 
 
-def test_nfc_composes_decomposed_input():
-    decomposed = unicodedata.normalize("NFD", "Quyết định số 12/QĐ-UBND")
-    assert nfc(decomposed) == "Quyết định số 12/QĐ-UBND"
-    assert len(nfc(decomposed)) == len("Quyết định số 12/QĐ-UBND")
-
-
-def test_strip_controls_drops_bom_soft_hyphen_and_joiners():
+def test_controls_and_odd_spaces_are_cleaned():
     assert strip_controls("\ufeffcải cách hà\u00adnh\u200d chính\x07") == "cải cách hành chính"
-
-
-def test_collapse_spaces_makes_one_plain_space():
     assert collapse_spaces("  Sở\tGiáo dục\u00a0 và   Đào tạo  ") == "Sở Giáo dục và Đào tạo"
 
 
@@ -110,7 +90,10 @@ def test_caret_footnote_markers_are_split_off():
 
 
 def test_superscript_footnote_markers_are_split_off():
-    assert split_footnote_markers("triển khai có hiệu quả¹¹.") == ("triển khai có hiệu quả.", ["11"])
+    assert split_footnote_markers("triển khai có hiệu quả¹¹.") == (
+        "triển khai có hiệu quả.",
+        ["11"],
+    )
 
 
 def test_footnote_ref_markers_are_split_off():

@@ -9,7 +9,8 @@ Forms handled (all seen in received plans):
 - bare list continuations ``các Nghị định: số 16/2015/NĐ-CP ngày 14/02/2015 ...; số 54/2016/NĐ-CP``
 - typos kept as printed: ``11/2017/QĐ/UBND``, ``1447/SGDDT-HĐTD``, ``44/2022/UBND``, ``NĐ- CP``
 - a date without "ngày": ``Quyết định số 29/QĐ-SGDĐT 05/01/2023``
-- laws by name: ``Luật Giáo dục 2019``, ``Luật Ngân sách nhà nước``, ``Luật Phòng, chống tham nhũng``
+- laws by name: ``Luật Giáo dục 2019``, ``Luật Ngân sách nhà nước``,
+  ``Luật Phòng, chống tham nhũng``
 - pinpoints: ``Điều 7 Nghị định số 01/2013/NĐ-CP``, ``khoản 2 Điều 5 của Luật ...``
 - the document's own number in its appendix: ``Ban hành kèm theo Kế hoạch số:05/KH-SGDĐT`` → is_self
 
@@ -26,7 +27,7 @@ from functools import cache
 
 from .. import patterns
 from ..model import Document, DocumentInfo, LegalRef, Section
-from ..normalize import match_text
+from ..normalize import fold_tones, match_text
 from ..structure import section_at
 
 # One code of a symbol: capitals and digits with at most one lower-case letter (TTg, CTr, QyĐ).
@@ -44,7 +45,11 @@ _NUMSYM = re.compile(
 _DATE_NUMERIC = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})"
 _DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>(?:19|20)\d{2})"
 _DATE_AFTER = re.compile(
-    r"\s*,?\s*(?:\(?\s*(?:ban\s+hành|ký)\s+)?(?:ngày\s*:?\s*)?(?:" + _DATE_NUMERIC + "|" + _DATE_WORDS + r")",
+    r"\s*,?\s*(?:\(?\s*(?:ban\s+hành|ký)\s+)?(?:ngày\s*:?\s*)?(?:"
+    + _DATE_NUMERIC
+    + "|"
+    + _DATE_WORDS
+    + r")",
     re.I,
 )
 _DATE_REQUIRES_NGAY = re.compile(r"\s*,?\s*(?:ngày|ban\s+hành|ký)", re.I)
@@ -64,11 +69,15 @@ class _Vocab:
     issuer_stop_re: re.Pattern[str]
     pinpoint_re: re.Pattern[str]
     law_not_names: frozenset[str]
+    law_not_after_re: re.Pattern[str]
+    next_mention_re: re.Pattern[str]
     number_only_re: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+    )
 
 
 @cache
@@ -84,7 +93,7 @@ def _vocab() -> _Vocab:
         names.append(match_text(name))
         type_of[match_text(name).lower()] = name
         for a in t.get("aliases") or []:
-            if a.isupper() or not a.islower() and len(a) <= 5:
+            if a.isupper() or (not a.islower() and len(a) <= 5):
                 abbrevs.append(a)
                 type_of[a] = name
             else:
@@ -99,7 +108,11 @@ def _vocab() -> _Vocab:
         else:
             names.append(match_text(g))
     type_re = re.compile(
-        r"(?:^|(?<=[^\w]))(?P<type>(?i:" + _alternation(names) + r")|" + _alternation(abbrevs) + r")"
+        r"(?:^|(?<=[^\w]))(?P<type>(?i:"
+        + _alternation(names)
+        + r")|"
+        + _alternation(abbrevs)
+        + r")"
         r"(?P<hanh_dong>\s+hành\s+động)?"
         r"\s*(?:(?i:số)\s*[:.]?)?\s*[:.]?\s*$"
     )
@@ -109,22 +122,37 @@ def _vocab() -> _Vocab:
     name_word = r"(?!(?:" + stops + r")\b)[^\s,;:.()\d\"'“”]+"
     law_re = re.compile(
         r"(?<![\w])(?P<word>(?i:" + _alternation(law_words) + r"))\s+"
-        r"(?P<name>[^\W\d_][^\s,;:.()\d\"'“”]*(?:(?:\s+|,\s+(?=(?:" + comma_words + r")\b))" + name_word + r"){0,9})"
+        r"(?P<name>[^\W\d_][^\s,;:.()\d\"'“”]*(?:(?:\s+|,\s+(?=(?:"
+        + comma_words
+        + r")\b))"
+        + name_word
+        + r"){0,9})"
         r"(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?![\d/]))?"
     )
     law_before_number_re = re.compile(
-        r"(?<![\w])(?P<word>" + _alternation(law_words) + r")\s+(?P<name>[A-ZĐÀ-Ỹ][^;:\n]{0,110}?)\s+số\s*:?\s*$"
+        r"(?<![\w])(?P<word>"
+        + _alternation(law_words)
+        + r")\s+(?P<name>[A-ZĐÀ-Ỹ][^;:\n]{0,110}?)\s+số\s*:?\s*$"
     )
     relations = [
-        (rel, re.compile(r"(?<![\w])(?:" + _alternation([match_text(c) for c in cues]) + r")(?![\w])", re.I))
+        (
+            rel,
+            re.compile(
+                r"(?<![\w])(?:" + _alternation([match_text(c) for c in cues]) + r")(?![\w])", re.I
+            ),
+        )
         for rel, cues in rules["relations"].items()
     ]
     subject_re = re.compile(
-        r"\s*,?\s*(?P<opener>" + _alternation([match_text(w) for w in rules["subject_openers"]]) + r")(?![\w])",
+        r"\s*,?\s*(?P<opener>"
+        + _alternation([match_text(w) for w in rules["subject_openers"]])
+        + r")(?![\w])",
         re.I,
     )
     issuer_stop_re = re.compile(
-        r"\s(?:" + _alternation([match_text(w) for w in rules["issuer_stops"]]) + r")(?![\w])|[;,.:()\n\t\"“”]|\s[-–]\s"
+        r"\s(?:"
+        + _alternation([match_text(w) for w in rules["issuer_stops"]])
+        + r")(?![\w])|[;,.:()\n\t\"“”]|\s[-–]\s"
     )
     return _Vocab(
         type_re=type_re,
@@ -139,6 +167,13 @@ def _vocab() -> _Vocab:
         issuer_stop_re=issuer_stop_re,
         pinpoint_re=re.compile(r"(?P<pin>" + rules["pinpoint"] + r")\s+(?:của\s+|tại\s+)?$", re.I),
         law_not_names=frozenset(match_text(w).lower() for w in rules["law_not_names"]),
+        law_not_after_re=re.compile(
+            r"(?:" + _alternation([match_text(w) for w in rules["law_not_after"]]) + r")\s+$", re.I
+        ),
+        # "của Chính phủ và khoản 2 Điều 5 Thông tư số ...": the issuer ends at the next mention.
+        next_mention_re=re.compile(
+            r"\s+(?:và|,)\s+(?=(?i:" + _alternation(names) + r"|khoản|điểm|Điều|Luật)(?![\w]))"
+        ),
         # "Kế hoạch số 39 về ...": a number printed without its symbol, after a type word.
         number_only_re=re.compile(
             r"(?<![\w])(?P<type>(?i:" + _alternation(names) + r"))\s+(?i:số)\s*[:.]?\s*"
@@ -168,7 +203,11 @@ def type_from_symbol(symbol: str) -> str | None:
 
 
 def _parse_date(m: re.Match[str]) -> date | None:
-    d, mo, y = (m.group("d") or m.group("d2")), (m.group("m") or m.group("m2")), (m.group("y") or m.group("y2"))
+    d, mo, y = (
+        (m.group("d") or m.group("d2")),
+        (m.group("m") or m.group("m2")),
+        (m.group("y") or m.group("y2")),
+    )
     try:
         return date(int(y), int(mo), int(d))
     except (TypeError, ValueError):
@@ -241,7 +280,9 @@ def _numbered(
         start = m.start() - len(before) + tm.start("type")
     elif lm:
         ref_type = vocab.type_of.get(match_text(lm.group("word")).lower(), lm.group("word"))
-        subject = f"{lm.group('word')} {doc.text[m.start() - len(before) + lm.start('name'): m.start() - len(before) + lm.end('name')]}"
+        offset = m.start() - len(before)
+        name = doc.text[offset + lm.start("name") : offset + lm.end("name")]
+        subject = f"{lm.group('word')} {name}"
         start = m.start() - len(before) + lm.start("word")
     bare_so = re.search(r"(?:^|[\s,;:(])(?i:số)\s*[:.]?\s*$", before)
     if num is None and not bare_so:
@@ -255,13 +296,21 @@ def _numbered(
         if implied:
             ref_type, type_source = implied, "symbol"
         elif bare_so and not printed_generic:
-            ref_type, type_source = _inherited_type(prior, mt, m.start()) or (vocab.untyped, "symbol")
+            ref_type, type_source = _inherited_type(prior, mt, m.start()) or (
+                vocab.untyped,
+                "symbol",
+            )
         else:
             ref_type, type_source = vocab.untyped, "symbol"
     if ref_type is None:
         return None
     if bare_so and not tm and not lm:
-        start = m.start() - len(before) + bare_so.start() + (1 if before[bare_so.start()] in " ,;:(\t" else 0)
+        start = (
+            m.start()
+            - len(before)
+            + bare_so.start()
+            + (1 if before[bare_so.start()] in " ,;:(\t" else 0)
+        )
 
     sym_text = re.sub(r"\s+", "", doc.text[m.start("psym") if party else m.start("sym") : m.end()])
     number = num
@@ -280,6 +329,9 @@ def _numbered(
     if im:
         stop = vocab.issuer_stop_re.search(mt, im.end(), min(len(mt), im.end() + 120, next_start))
         iss_end = stop.start() if stop else min(len(mt), im.end() + 120, next_start)
+        nm = vocab.next_mention_re.search(mt, im.end(), iss_end)
+        if nm:
+            iss_end = nm.start()
         cand = doc.text[im.end() : iss_end].strip()
         if cand and cand[0].isupper() and len(cand.split()) <= 14:
             issuer = cand
@@ -289,7 +341,11 @@ def _numbered(
         if sm:
             opener = sm.group("opener").lower()
             s_from = sm.end() if opener in ("về", "về việc", "v/v") else sm.start("opener")
-            s_to = _clause_end(mt, s_from, min(len(mt), s_from + 400, next_start if next_start > s_from else len(mt)))
+            s_to = _clause_end(
+                mt,
+                s_from,
+                min(len(mt), s_from + 400, next_start if next_start > s_from else len(mt)),
+            )
             subj = doc.text[s_from:s_to].strip(" ,;:-–")
             subject = _trim_subject(re.sub(r"\s+", " ", subj), vocab)
     pinpoint = None
@@ -325,7 +381,7 @@ def _trim_subject(subject: str, vocab: _Vocab) -> str | None:
     tm = vocab.type_re.search(match_text(subject))
     if tm:
         subject = subject[: tm.start("type")]
-    subject = re.sub(r"(?:[\s,;:]+(?:của|và|tại|theo|các|số))+\s*$", "", subject)
+    subject = re.sub(r"(?:[\s,;:]+(?:của|và|tại|theo|các))+\s*$", "", subject)
     return subject.strip(" ,;:-–") or None
 
 
@@ -337,7 +393,11 @@ def _inherited_type(prior: list[LegalRef], mt: str, pos: int) -> tuple[str, str]
             break
         if r.type_source == "text" and r.ref_type:
             return r.ref_type, "list"
-    plural = re.search(r"các\s+(?P<t>[^\s:;,]+(?:\s+[^\s:;,]+)?)\s*:?\s*(?:[^;.]*)$", mt[max(sentence_start, 0) : pos], re.I)
+    plural = re.search(
+        r"các\s+(?P<t>[^\s:;,]+(?:\s+[^\s:;,]+)?)\s*:\s*[^.\n]*$",
+        mt[max(sentence_start, 0) : pos],
+        re.I,
+    )
     if plural:
         word = match_text(plural.group("t")).lower()
         for cut in (word, word.split()[0]):
@@ -347,12 +407,12 @@ def _inherited_type(prior: list[LegalRef], mt: str, pos: int) -> tuple[str, str]
     return None
 
 
-def _is_self(info: DocumentInfo, number: str | None, symbol: str, ref_key: str, mt: str, start: int) -> bool:
+def _is_self(
+    info: DocumentInfo, number: str | None, symbol: str, ref_key: str, mt: str, start: int
+) -> bool:
     if info.doc_number and ref_key.lower() == re.sub(r"\s+", "", info.doc_number).lower():
         return True
-    if number is None and info.doc_symbol and symbol.lower() == info.doc_symbol.lower():
-        return True
-    return False
+    return bool(number is None and info.doc_symbol and symbol.lower() == info.doc_symbol.lower())
 
 
 def _numbers_without_symbol(
@@ -401,9 +461,13 @@ def _laws_by_name(
         s, e = m.start(), m.end()
         if any(a <= s < b or s <= a < e for a, b in taken) or any(a <= s < b for a, b in skip):
             continue
-        if m.group("word")[0].islower() and not (m.group("year") and len(m.group("name").split()) <= 4):
+        if m.group("word")[0].islower() and not (
+            m.group("year") and len(m.group("name").split()) <= 4
+        ):
             continue  # "pháp luật ..." is no citation; "luật giáo dục 2019" is
         name = re.sub(r"\s+", " ", doc.text[m.start("name") : m.end("name")]).strip()
+        if vocab.law_not_after_re.search(mt, max(0, s - 30), s):
+            continue  # "Trường Đại học Luật Hà Nội" names a school, not a law
         first = name.split()[0]
         if first.lower() in vocab.law_not_names or len(name) < 3:
             continue
@@ -414,7 +478,9 @@ def _laws_by_name(
         year = int(m.group("year")) if m.group("year") else None
         # One law, however the citing text punctuates or capitalizes its name.
         canonical = re.sub(r"\s*,\s*", " ", name)
-        key = f"{word_norm} {canonical[0].upper()}{canonical[1:]}" + (f" {year}" if year else "")
+        key = fold_tones(
+            f"{word_norm} {canonical[0].upper()}{canonical[1:]}" + (f" {year}" if year else "")
+        )
         ref_type = vocab.type_of.get(match_text(word_norm).lower(), word_norm)
         out.append(
             LegalRef(
@@ -444,11 +510,18 @@ def _pinpoint_before(mt: str, start: int, vocab: _Vocab) -> str | None:
 
 
 def _relation(mt: str, ref: LegalRef, refs: list[LegalRef], vocab: _Vocab) -> str:
-    """The nearest cue before the mention in its sentence; cues inside other mentions don't count."""
+    """The nearest cue before the mention in its sentence; cues inside other mentions don't
+    count."""
     if ref.is_self:
         return "ban_hanh_kem_theo"
     line_start = mt.rfind("\n", 0, ref.char_start) + 1
-    stop = max((m.end() for m in re.finditer(r"[.!?](?=\s+[A-ZĐÀ-Ỹ])", mt[line_start : ref.char_start])), default=0)
+    stop = max(
+        (
+            m.end()
+            for m in re.finditer(r"[.!?](?=\s+[A-ZĐÀ-Ỹ])", mt[line_start : ref.char_start + 1])
+        ),
+        default=0,
+    )
     window_start = line_start + stop
     best: tuple[int, str] | None = None
     for rel, rx in vocab.relations:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import pairwise
 from pathlib import Path
 
 from ..model import Block, Cell
@@ -51,9 +52,60 @@ _TERMINAL = ".;:!?…"
 _HYPHEN_WRAP_RE = re.compile(r"^\s*[-–]\s+[a-zđà-ỹ]")
 # Words a Vietnamese sentence does not end on: a line ending with one was wrapped.
 _OPEN_WORDS = frozenset(
-    "của và các số về tại với cho theo ngày tháng năm trong những được là có để từ đến trên "
-    "dưới hoặc nhằm như thuộc giữa vào bởi do qua ở mà thì nhưng cùng đối sự việc nội đã sẽ "
-    "đang một hai ba cơ quan đơn vị tổ chức".split()
+    [
+        "của",
+        "và",
+        "các",
+        "số",
+        "về",
+        "tại",
+        "với",
+        "cho",
+        "theo",
+        "ngày",
+        "tháng",
+        "năm",
+        "trong",
+        "những",
+        "được",
+        "là",
+        "có",
+        "để",
+        "từ",
+        "đến",
+        "trên",
+        "dưới",
+        "hoặc",
+        "nhằm",
+        "như",
+        "thuộc",
+        "giữa",
+        "vào",
+        "bởi",
+        "do",
+        "qua",
+        "ở",
+        "mà",
+        "thì",
+        "nhưng",
+        "cùng",
+        "đối",
+        "sự",
+        "việc",
+        "nội",
+        "đã",
+        "sẽ",
+        "đang",
+        "một",
+        "hai",
+        "ba",
+        "cơ",
+        "quan",
+        "đơn",
+        "vị",
+        "tổ",
+        "chức",
+    ]
 )
 
 
@@ -140,7 +192,7 @@ def _wrap_width(lines: list[str]) -> int:
     """Typical width of hard-wrapped lines, or 0 when the text is not hard-wrapped."""
     wrapped = [
         len(a.rstrip())
-        for a, b in zip(lines, lines[1:])
+        for a, b in pairwise(lines)
         if a.strip() and b[:1].islower() and a.rstrip()[-1:] not in _TERMINAL
     ]
     nonblank = sum(1 for line in lines if line.strip())
