@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,7 @@ def fold_name(text: str) -> str:
     return _NAME_ALIASES.get(folded, folded)
 
 
+@lru_cache(maxsize=8192)  # the same few issuers are cited thousands of times
 def locality_of(issuer: str | None) -> Locality | None:
     """The locality an issuer names, or just its tier when it names none.
 
@@ -236,7 +238,8 @@ def _mentions(extractions: list[Extraction]) -> list[_Mention]:
 def _specificity(m: _Mention) -> tuple:
     # Dated and located mentions found the groups; vaguer ones then join them.
     located = m.locality is not None and m.locality.key is not None
-    return (m.ref.issue_date is None, not located, m.year is None, m.doc_id, m.ref.char_start)
+    return (m.ref.issue_date is None, not located, m.year is None, m.doc_id, m.ref.char_start,
+            m.ref.ref_id)
 
 
 def _group(mentions: list[_Mention]) -> list[_Group]:
@@ -261,7 +264,10 @@ def most_frequent(values: list[Any]) -> Any:
     if not present:
         return None
     counts = Counter(present)
-    return max(counts, key=lambda v: (counts[v], -present.index(v)))
+    first: dict[Any, int] = {}
+    for i, v in enumerate(present):
+        first.setdefault(v, i)
+    return max(counts, key=lambda v: (counts[v], -first[v]))
 
 
 def _in_reading_order(mentions: list[_Mention]) -> list[_Mention]:

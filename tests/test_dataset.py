@@ -226,6 +226,28 @@ def test_a_rerun_replaces_the_folder_and_leaves_no_temporary_one(tmp_path: Path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
+def test_an_interrupted_run_keeps_the_previous_dataset(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "out"
+    write_dataset(corpus(), folder, tool_version="0.1.0", inputs=[])
+    before = (folder / "legal_refs.parquet").read_bytes()
+
+    def crash(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("extract.dataset.render_report", crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_dataset([hungyen()], folder, tool_version="0.2.0", inputs=[])
+    assert (folder / "legal_refs.parquet").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_leftovers_of_killed_runs_are_removed(tmp_path: Path) -> None:
+    (tmp_path / ".out.tmp-999999999").mkdir()  # no such process can exist
+    write_dataset(corpus(), tmp_path / "out", tool_version="0.1.0", inputs=[])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
 def test_a_folder_that_is_not_a_dataset_is_never_replaced(tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "thesis.docx").write_text("years of work")

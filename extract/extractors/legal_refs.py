@@ -524,9 +524,14 @@ def _relation(mt: str, ref: LegalRef, refs: list[LegalRef], vocab: _Vocab) -> st
     )
     window_start = line_start + stop
     best: tuple[int, str] | None = None
+    others = [
+        (o.char_start, o.char_end)
+        for o in refs
+        if o is not ref and o.char_end > window_start and o.char_start < ref.char_start
+    ]
     for rel, rx in vocab.relations:
         for cm in rx.finditer(mt, window_start, ref.char_start):
-            if any(o.char_start <= cm.start() < o.char_end for o in refs if o is not ref):
+            if any(a <= cm.start() < b for a, b in others):
                 continue
             if best is None or cm.start() > best[0] or (cm.start() == best[0] and rel != "theo"):
                 best = (cm.start(), rel)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -119,9 +120,13 @@ def read_md(path: Path, data: bytes) -> ReadResult:
     return _parse(text, "md", warnings)
 
 
+_NON_LETTERS_RE = re.compile(r"[\W\d_]+")
+
+
+@lru_cache(maxsize=8192)
 def _is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = _NON_LETTERS_RE.sub("", line)
+    return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def strip_markup(line: str, in_cell: bool = False) -> str:

@@ -1,0 +1,907 @@
+"""Deadlines: every expression of when a task is due, normalized to dates or an RRULE.
+
+Forms handled (all seen in received plans; the words live in ``patterns/deadlines.yaml``):
+- dates: ``Trước ngày 21/02/2022`` / ``Trước 10/01/2022`` (before, end 2022-02-21),
+  ``vào ngày 15 tháng 6 năm 2022`` (date), ``từ ngày 16/12/2021 đến 16/4/2022`` (range);
+  a date without a year (``trước ngày 20/12``) takes the year of the document's period;
+- quarters: ``Quý III/2022`` (2022-07-01..2022-09-30), ``Quý I/năm 2022``, ``Quý II, IV/2022``
+  (two deadlines on one span), ``Trước quý III/2022`` (before, end 2022-06-30);
+- months: ``Tháng 6/2022``, ``Tháng 11, 12/2013`` (two), ``Tháng 6-8/2022`` (range),
+  ``Từ tháng 6/2022`` / ``Từ tháng 11/2013 trở đi`` (range with a start only);
+- halves and years: ``6 tháng đầu năm 2022``, ``Năm 2022``, ``Cả năm 2022``, ``trong năm 2013``,
+  ``cuối năm 2023`` / ``hết năm 2022`` / ``mục tiêu đến năm 2025`` (before, end of the year),
+  ``Từ năm 2013 đến năm 2020 và tiếp theo``, ``từ nay đến năm 2015`` (range from the issue date),
+  ``trong giai đoạn 2020-2025``, ``(Giai đoạn 2: 2022-2023)``, ``Năm 2022-2023, tập trung ...``;
+- recurring (RFC 5545 RRULE in ``recurrence``): ``Hàng quý`` (FREQ=MONTHLY;INTERVAL=3),
+  ``định kỳ hàng tháng, quý, năm`` (three), ``báo cáo quý, 6 tháng và hàng năm``,
+  ``trước ngày 15 của tháng cuối quý`` (FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15),
+  ``báo cáo năm trước ngày 20/12``, ``gửi trước ngày 05/3, 05/6, 05/9, 05/12 định kỳ hàng năm``;
+  a rule with a day carries its first occurrence in the document's period as its date;
+- ``Thường xuyên`` (ongoing), ``khi có yêu cầu của UBND ...`` / ``theo yêu cầu`` (on_request),
+  ``Theo lịch của UBND tỉnh`` (schedule);
+- a table cell with two deadlines (``Tháng 6/2022 Tháng 7-12/2022``) gives two rows.
+
+Where: a table column headed ``Thời gian thực hiện`` (or a continuation table with as many
+columns) and the text after a ``Thời gian thực hiện:`` label are read as times outright.
+Running text needs a cue: a word before the date (``trước``, ``trong``, ``từ`` ...), the
+start of a clause (``Năm 2023, Sở ...``), or for ``thường xuyên`` the place of an adverb of
+the task verb.
+
+Not deadlines: dates inside legal references (issue dates of cited documents), the
+administrative header (the document's own date line), the title, names of programmes
+(``giai đoạn 2021-2030``, ``... đến năm 2020 và những năm tiếp theo``, names in quotes),
+history (``từ năm 2019 đến nay``, a year before the document's period), comparisons
+(``so với năm 2021``), and in a report the habits it describes (``thường xuyên cập nhật``).
+
+dateparser is not used: once a date string is isolated, ``d/m/yyyy`` and
+``ngày d tháng m năm yyyy`` are read exactly by the patterns here, and dateparser's search
+does not know quarters (``Quý III/2022``) and reads ``98%`` as a date in 1998.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+
+from .. import patterns
+from ..model import Deadline, Document, DocumentInfo, LegalRef, Section
+from ..normalize import match_text
+from ..structure import section_at
+
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+# A day/month pair: "21/02", "05/3"; with a year "21/02/2022", "21.02.2022", "21-02-2022".
+_DMY = (
+    r"(?<![\d/.])(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>"
+    + _YEAR
+    + r")"
+    r"|(?<![\d/.])(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?![\d/.]|,\d)"
+)
+_DMY_NC = (
+    r"(?<![\d/.])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*" + _YEAR
+    + r"|(?<![\d/.])\d{1,2}\s*/\s*\d{1,2}(?![\d/.]|,\d)"
+)
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of vocabulary phrases, longest first, spaces as any whitespace."""
+    folded = sorted({match_text(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", match_text(text)).lower()
+
+
+@dataclass(slots=True)
+class _Vocab:
+    roman: dict[str, int]
+    periods: dict[str, str]  # folded period word -> RRULE
+    prefix_kind: dict[str, str]  # folded prefix word -> before | end_of | until | from | ...
+    prefix_re: re.Pattern[str]
+    atoms: list[tuple[str, re.Pattern[str]]]
+    date_item_re: re.Pattern[str]
+    list_sep_re: re.Pattern[str]
+    half_first_re: re.Pattern[str]
+    qfirst_re: re.Pattern[str]
+    year_word_re: re.Pattern[str]
+    period_word_re: re.Pattern[str]
+    ends_clause_re: re.Pattern[str]
+    yearly_tail_re: re.Pattern[str]
+    onward_re: re.Pattern[str]
+    name_tail_re: re.Pattern[str]
+    history_tail_re: re.Pattern[str]
+    comparison_re: re.Pattern[str]
+    as_of_re: re.Pattern[str]
+    target_lead_re: re.Pattern[str]
+    duration_re: re.Pattern[str]
+    task_lead_re: re.Pattern[str]
+    report_before_re: re.Pattern[str]
+    every_re: re.Pattern[str]
+    report_re: re.Pattern[str]
+    counted_re: re.Pattern[str]
+    period_item_re: re.Pattern[str]
+    ongoing_re: re.Pattern[str]
+    ongoing_cell_re: re.Pattern[str]
+    opener_re: re.Pattern[str]
+    after_verb_re: re.Pattern[str]
+    not_before_re: re.Pattern[str]
+    verb_follow_re: re.Pattern[str]
+    periodic_re: re.Pattern[str]
+    coordinated_re: re.Pattern[str]
+    time_before_re: re.Pattern[str]
+    on_request_re: re.Pattern[str]
+    as_requested_re: re.Pattern[str]
+    as_requested_ok_re: re.Pattern[str]
+    on_request_cell_re: re.Pattern[str]
+    schedule_re: re.Pattern[str]
+    schedule_cell_re: re.Pattern[str]
+    schedule_neg_re: re.Pattern[str]
+    of_re: re.Pattern[str]
+    time_label_re: re.Pattern[str]
+    time_header_re: re.Pattern[str]
+    skip_kinds: frozenset[str]
+    descriptive_types: frozenset[str]
+    forward_re: re.Pattern[str]
+
+
+def _ends_with(words: list[str], before: str = r"[\s(]") -> re.Pattern[str]:
+    """``... <word>`` at the end of a text window (the words right before a match)."""
+    return re.compile(r"(?:^|(?<=" + before + r"))(?:" + _alt(words) + r")\s*$", re.I)
+
+
+def _word(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + _alt(words) + r")(?![\w])", re.I)
+
+
+@cache
+def _vocab() -> _Vocab:
+    v = patterns.load("deadlines")
+    day, month = _alt(v["day_words"]), _alt(v["month_words"])
+    quarter, year_w = _alt(v["quarter_words"]), _alt(v["year_words"])
+    roman = {k.upper(): int(n) for k, n in v["roman_numerals"].items()}
+    rom = r"(?:" + "|".join(sorted(roman, key=len, reverse=True)) + r"|[1-4])(?![\w])"
+    joiners = _alt(v["list_joiners"])
+    lsep = r"(?:\s*,\s*|\s+(?:" + joiners + r")\s+)"
+    rsep = r"\s*-\s*"
+    ytail = rf"(?:\s*/\s*(?:(?:{year_w})\s*)?|\s+(?:{year_w})\s+)(?P<y>{_YEAR})"
+    qend, qfirst = _alt(v["quarter_end_month"]), _alt(v["quarter_first_month"])
+    every, periodic = _alt(v["every_words"]), _alt(v["periodic_words"])
+    period = _alt(list(v["periods"]))
+    # "báo cáo quý I" names one report, "tổng kết năm học" a school year: not a recurrence.
+    guard = rf"(?![\w/])(?!\s*\d)(?!\s*{rom})(?!\s+(?:{_alt(v['period_not_before'])})(?![\w]))"
+    plist = rf"(?:{period}){guard}(?:{lsep}(?:(?:{every})\s+)?(?:{period}){guard})*"
+    counts = re.compile(r"\d|" + _alt(v["half_year_counts"]) + "|" + _alt(["một"]), re.I)
+    counted = _alt([p for p in v["periods"] if counts.match(match_text(p))])
+    ongoing = _alt(v["ongoing_words"])
+    whole, phase_w = _alt(v["whole_year_words"]), _alt(v["period_words"])
+    atoms = [
+        ("qday", rf"(?:{day})\s+(?P<d>\d{{1,2}})\s+(?P<which>{qend}|{qfirst})(?![\w])"),
+        ("mday", rf"(?:{day})\s+(?P<d>\d{{1,2}})\s+(?:{every})\s+(?:{month})(?![\w])"),
+        (
+            "date_words",
+            rf"(?:{day})\s+(?P<d>\d{{1,2}})\s+(?:{month})\s+(?P<m>\d{{1,2}})(?!\d)"
+            rf"(?:\s*,?\s*(?:{year_w})\s+(?P<y>{_YEAR})|\s+(?P<next>{_alt(v['next_year_words'])}))?",
+        ),
+        ("dates", rf"(?:(?:{day})\s+)?(?:{_DMY_NC})(?:{lsep}(?:(?:{day})\s+)?(?:{_DMY_NC}))*"),
+        (
+            "half",
+            rf"(?P<n>{_alt(v['half_year_counts'])})\s+(?:{month})\s+"
+            rf"(?P<which>{_alt(v['half_year_first'])}|{_alt(v['half_year_second'])})"
+            rf"(?:\s+(?P<y>{_YEAR}))?",
+        ),
+        (
+            "quarter",
+            rf"(?<![\w])(?:{quarter})\s+(?P<qs>{rom}(?:(?:{lsep}|{rsep})(?:(?:{quarter})\s+)?{rom})*)"
+            rf"(?:{ytail})?",
+        ),
+        (
+            "month",
+            rf"(?<![\w])(?:{month})\s+(?P<ms>\d{{1,2}}(?!\d)(?:(?:{lsep}|{rsep})(?:(?:{month})\s+)?"
+            rf"\d{{1,2}}(?!\d))*)(?:{ytail})?(?!\d)",
+        ),
+        (
+            "year",
+            rf"(?<![\d/:.,\-])(?P<yw>(?:(?:{whole})\s+)?(?:{year_w})\s+"
+            rf"|(?:{phase_w})\s+(?:(?P<phase>\d{{1,2}})\s*:\s*)?(?:(?:{year_w})\s+)?)?"
+            rf"(?P<y1>{_YEAR})(?:\s*-\s*(?:(?:{year_w})\s+)?(?P<y2>{_YEAR}))?(?![\d/])",
+        ),
+    ]
+    prefix_kind: dict[str, str] = {}
+    for kind, key in (
+        ("in", "in_words"),
+        ("from", "from_words"),
+        ("until", "until_words"),
+        ("end_of", "end_of_words"),
+        ("before", "before_words"),
+        ("from_now", "from_now_words"),
+    ):
+        prefix_kind.update({_key(w): kind for w in v[key]})
+    followers = _alt(v["as_requested_followers"])
+    return _Vocab(
+        roman=roman,
+        periods={_key(k): val for k, val in v["periods"].items()},
+        prefix_kind=prefix_kind,
+        prefix_re=re.compile(
+            r"(?:^|(?<=[\s(\t\n,;:]))(?P<w>" + _alt(list(prefix_kind)) + r")\s*$", re.I
+        ),
+        atoms=[(name, re.compile(rx, re.I)) for name, rx in atoms],
+        date_item_re=re.compile(_DMY, re.I),
+        list_sep_re=re.compile(lsep, re.I),
+        half_first_re=re.compile(_alt(v["half_year_first"]), re.I),
+        qfirst_re=re.compile(qfirst, re.I),
+        year_word_re=re.compile(rf"(?:(?:{whole})\s+)?(?:{year_w})\s", re.I),
+        period_word_re=re.compile(phase_w, re.I),
+        ends_clause_re=re.compile(rf"\s*(?:[,;:.)]|$|(?:{joiners})\s)", re.I),
+        yearly_tail_re=re.compile(
+            rf"\s*,?\s*(?:(?:{periodic})\s+)?(?:{every})\s+(?:{year_w})(?![\w])", re.I
+        ),
+        onward_re=re.compile(r"\s*(?:" + _alt(v["onward_words"]) + r")(?![\w])", re.I),
+        name_tail_re=re.compile(r"\s*,?\s*(?:" + _alt(v["name_tails"]) + r")(?![\w])", re.I),
+        history_tail_re=re.compile(r"\s*,?\s*(?:" + _alt(v["history_tails"]) + r")(?![\w])", re.I),
+        comparison_re=_ends_with(v["comparison_leads"]),
+        as_of_re=_ends_with(v["as_of_leads"]),
+        target_lead_re=_ends_with(v["target_leads"]),
+        duration_re=re.compile(rf"\d+\s+(?:{month})\s*$", re.I),
+        task_lead_re=_ends_with(v["task_period_leads"], r"[\s(,]"),
+        report_before_re=re.compile(
+            rf"(?:^|(?<=[\s(,;]))(?P<noun>{_alt(v['report_nouns'])})\s+(?P<p>{period})\s*$", re.I
+        ),
+        every_re=re.compile(
+            rf"(?:(?<![\w])(?P<og>{ongoing})\s+)?(?<![\w])"
+            rf"(?:(?:{periodic})\s+(?:(?:{every})\s+)?|(?:{every})\s+)(?P<ps>{plist})",
+            re.I,
+        ),
+        report_re=re.compile(rf"(?<![\w])(?:{_alt(v['report_nouns'])})\s+(?P<ps>{plist})", re.I),
+        counted_re=re.compile(
+            rf"(?<![\w])(?P<ps>(?:{counted}){guard}(?:{lsep}(?:(?:{every})\s+)?(?:{period}){guard})*)",
+            re.I,
+        ),
+        period_item_re=re.compile(rf"(?:(?:{every})\s+)?(?P<p>{period})", re.I),
+        ongoing_re=_word(v["ongoing_words"]),
+        ongoing_cell_re=_word(v["ongoing_cell_words"]),
+        opener_re=_ends_with(v["ongoing_openers"]),
+        after_verb_re=_ends_with(v["ongoing_after_verbs"]),
+        not_before_re=re.compile(r"\s*(?:" + _alt(v["ongoing_not_before"]) + r")(?![\w])", re.I),
+        verb_follow_re=re.compile(
+            rf"\s*(?:[,.;:)]|$|(?:{joiners})\s|(?:{periodic}|{every})\s)", re.I
+        ),
+        periodic_re=_word(v["periodic_words"]),
+        coordinated_re=re.compile(r"(?:,|\s(?:" + joiners + r"))\s*$", re.I),
+        time_before_re=re.compile(rf"(?:{ongoing}|(?:{every})\s+(?:{period})|{counted})\s*$", re.I),
+        on_request_re=_word(v["on_request_words"]),
+        as_requested_re=_word(v["as_requested_words"]),
+        as_requested_ok_re=re.compile(
+            rf"\s*(?:$|[.;:)\n\t]|,\s*(?:{followers})(?![\w])"
+            rf"|\s(?:{followers})\s+(?:[A-ZĐÀ-Ỹ]|(?:{_alt(v['requesters'])})(?![\w])))"
+        ),
+        on_request_cell_re=_word(v["on_request_cell_words"]),
+        schedule_re=_word(v["schedule_words"]),
+        schedule_cell_re=_word(v["schedule_cell_words"]),
+        schedule_neg_re=_ends_with(v["schedule_negations"]),
+        of_re=re.compile(r"\s+(?:" + _alt(v["of_words"]) + r")\s+\S", re.I),
+        time_label_re=re.compile(r"(?<![\w])(?:" + _alt(v["time_labels"]) + r")\s*:", re.I),
+        time_header_re=re.compile(r"^\s*(?:" + _alt(v["time_labels"]) + r")(?![\w])", re.I),
+        skip_kinds=frozenset(v["skip_block_kinds"]),
+        descriptive_types=frozenset(_key(t) for t in v["descriptive_doc_types"]),
+        forward_re=_word(v["forward_section_words"]),
+    )
+
+
+# --- records under construction ------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Item:
+    kind: str
+    start: date | None = None
+    end: date | None = None
+    rrule: str | None = None
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    items: list[_Item]
+    family: str  # atom | ongoing | recurring | on_request | schedule
+
+
+@dataclass(slots=True)
+class _Ctx:
+    doc: Document
+    info: DocumentInfo
+    mt: str
+    year: int | None  # the year a date without one takes
+    ref_year: int | None  # earlier than this is history
+    first_day: date | None  # where recurring rules start counting
+    report: bool
+    sections: list[Section]
+    by_id: dict[str, Section]
+
+
+@dataclass(slots=True)
+class _Zone:
+    start: int
+    end: int
+    mode: str  # cell | line | text
+
+
+# --- calendar helpers ----------------------------------------------------------------------
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _quarter(y: int, q: int) -> tuple[date, date]:
+    return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+
+
+def _first_occurrence(months: list[int], day: int, ref: date | None) -> date | None:
+    if ref is None:
+        return None
+    for y in (ref.year, ref.year + 1):
+        for m in sorted(months):
+            try:
+                d = date(y, m, day)
+            except ValueError:
+                continue
+            if d >= ref:
+                return d
+    return None
+
+
+def _rrule_yearly(months: list[int], day: int) -> str:
+    return f"FREQ=YEARLY;BYMONTH={','.join(map(str, sorted(months)))};BYMONTHDAY={day}"
+
+
+# --- atoms: one period expression, without the words around it -----------------------------
+
+
+@dataclass(slots=True)
+class _Atom:
+    name: str
+    start: int
+    end: int
+    m: re.Match[str]
+    # Parsed periods: (start, end, is_point) once a year is known.
+    periods: list[tuple[date, date, bool]] = field(default_factory=list)
+    range_parts: bool = False  # "Tháng 6-8/2022": the parts make one range
+    no_year_dates: list[tuple[int, int]] = field(default_factory=list)  # (day, month)
+    has_year: bool = True
+    slash_year: bool = False
+
+
+def _find_atoms(ctx: _Ctx, z: _Zone) -> list[_Atom]:
+    vocab = _vocab()
+    found: list[_Atom] = []
+    for name, rx in vocab.atoms:
+        for m in rx.finditer(ctx.mt, z.start, z.end):
+            found.append(_Atom(name, m.start(), m.end(), m))
+    found.sort(key=lambda a: (-(a.end - a.start), a.start))
+    chosen: list[_Atom] = []
+    for a in found:
+        if any(a.start < c.end and c.start < a.end for c in chosen):
+            continue
+        chosen.append(a)
+    chosen.sort(key=lambda a: a.start)
+    return chosen
+
+
+def _parse_atom(ctx: _Ctx, a: _Atom, default_year: int | None) -> bool:
+    """Fill ``a.periods``; False when the atom is not a valid period."""
+    vocab = _vocab()
+    m = a.m
+    try:
+        if a.name in ("qday", "mday"):
+            return 1 <= int(m.group("d")) <= 31
+        if a.name == "date_words":
+            y = int(m.group("y")) if m.group("y") else None
+            a.has_year = y is not None
+            if y is None:
+                a.no_year_dates = [(int(m.group("d")), int(m.group("m")))]
+                y = default_year
+            if y is None:
+                return False
+            d = date(y, int(m.group("m")), int(m.group("d")))
+            a.periods = [(d, d, True)]
+            return True
+        if a.name == "dates":
+            a.has_year = True
+            for im in vocab.date_item_re.finditer(ctx.mt, a.start, a.end):
+                if im.group("d"):
+                    d = date(int(im.group("y")), int(im.group("m")), int(im.group("d")))
+                else:
+                    a.has_year = False
+                    dd, mm = int(im.group("d2")), int(im.group("m2"))
+                    if not (1 <= mm <= 12 and 1 <= dd <= 31):
+                        return False
+                    a.no_year_dates.append((dd, mm))
+                    if default_year is None:
+                        continue
+                    d = date(default_year, mm, dd)
+                a.periods.append((d, d, True))
+            return bool(a.periods) or bool(a.no_year_dates)
+        y = int(m.group("y")) if a.name != "year" and m.group("y") else None
+        if a.name == "half":
+            a.has_year = y is not None
+            y = y or default_year
+            if y is None:
+                return False
+            first = re.fullmatch(vocab_half_first(), match_text(m.group("which")), re.I)
+            a.periods = [(date(y, 1, 1), date(y, 6, 30), False)] if first else [
+                (date(y, 7, 1), date(y, 12, 31), False)
+            ]
+            return True
+        if a.name in ("quarter", "month"):
+            a.has_year = y is not None
+            a.slash_year = y is not None and "/" in ctx.mt[a.start : m.start("y")]
+            y = y or default_year
+            if y is None:
+                return False
+            spec = m.group("qs") if a.name == "quarter" else m.group("ms")
+            return _parse_list(a, spec, y, vocab)
+        if a.name == "year":
+            y1 = int(m.group("y1"))
+            y2 = int(m.group("y2")) if m.group("y2") else None
+            if y2 is not None and not y1 < y2 <= y1 + 30:
+                return False
+            a.periods = [(date(y1, 1, 1), date(y2 or y1, 12, 31), False)]
+            a.range_parts = y2 is not None
+            return True
+    except ValueError:
+        return False
+    return False
+
+
+@cache
+def vocab_half_first() -> str:
+    return _alt(patterns.load("deadlines")["half_year_first"])
+
+
+def _parse_list(a: _Atom, spec: str, y: int, vocab: _Vocab) -> bool:
+    """``"II, IV"`` → two quarters; ``"7-12"`` → one range of months."""
+    parts = re.split(vocab.list_sep, spec, flags=re.I)
+    for part in parts:
+        ends = [p for p in re.split(r"\s*-\s*", part) if p.strip()]
+        nums: list[int] = []
+        for e in ends:
+            toks = re.findall(r"\d+|[IVX]+", e, re.I)
+            if not toks:
+                return False
+            tok = toks[-1]
+            n = int(tok) if tok.isdigit() else vocab.roman.get(tok.upper())
+            if n is None:
+                return False
+            nums.append(n)
+        if a.name == "quarter":
+            if not all(1 <= n <= 4 for n in nums):
+                return False
+            spans = [_quarter(y, n) for n in nums]
+        else:
+            if not all(1 <= n <= 12 for n in nums):
+                return False
+            spans = [(date(y, n, 1), _month_end(y, n)) for n in nums]
+        if len(spans) == 2:
+            if spans[1][0] <= spans[0][0]:
+                return False
+            a.periods.append((spans[0][0], spans[1][1], False))
+            a.range_parts = True
+        else:
+            a.periods.append((spans[0][0], spans[0][1], False))
+    return bool(a.periods)
+
+
+# --- the words around an atom ------------------------------------------------------------
+
+
+def _prefix(ctx: _Ctx, z: _Zone, pos: int) -> tuple[str | None, int]:
+    vocab = _vocab()
+    lo = max(z.start, pos - 30)
+    m = vocab.prefix_re.search(ctx.mt, lo, pos)
+    if not m or m.end() != pos:
+        return None, pos
+    return vocab.prefix_kind.get(_key(m.group("w"))), m.start("w")
+
+
+def _line_prefix(ctx: _Ctx, z: _Zone, pos: int) -> str:
+    lo = max(z.start, ctx.mt.rfind("\n", 0, pos) + 1, ctx.mt.rfind("\t", 0, pos) + 1)
+    return ctx.mt[lo:pos]
+
+
+_LABEL_ONLY = re.compile(
+    r"\s*(?:(?:[-–+•·*○▪►]|[a-zđ][).]|\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]+[.)]|[A-ZĐ][.)])\s*)?"
+)
+_CLAUSE_END = re.compile(r"(?:[.;:!?(]|\s[-–+•·])\s*$|^\s*[-–+•·]\s*$")
+
+
+def _clause_start(ctx: _Ctx, z: _Zone, pos: int, comma: bool = False) -> bool:
+    before = _line_prefix(ctx, z, pos)
+    if _LABEL_ONLY.fullmatch(before) or _CLAUSE_END.search(before):
+        return True
+    return comma and before.rstrip().endswith(",")
+
+
+def _year_item(ctx: _Ctx, a: _Atom) -> list[_Item]:
+    items = []
+    for s, e, point in a.periods:
+        if point:
+            items.append(_Item("date", s, e))
+        elif a.name == "month":
+            items.append(_Item("range" if a.range_parts and (s.month != e.month) else "month", s, e))
+        elif a.name == "quarter":
+            items.append(_Item("range" if e.month - s.month > 2 else "quarter", s, e))
+        elif a.name == "half":
+            items.append(_Item("half_year", s, e))
+        else:
+            items.append(_Item("range" if s.year != e.year else "year", s, e))
+    return items
+
+
+def _phrases(ctx: _Ctx, z: _Zone) -> list[_Hit]:
+    """Atoms with their prefix and tail words, gated by the zone's rules."""
+    vocab = _vocab()
+    atoms = _find_atoms(ctx, z)
+    hits: list[_Hit] = []
+    consumed: set[int] = set()
+    for i, a in enumerate(atoms):
+        if i in consumed:
+            continue
+        kind, pstart = _prefix(ctx, z, a.start)
+        if not _parse_atom(ctx, a, ctx.year):
+            continue
+        if kind in ("end_of", "in") and vocab.duration_re.search(ctx.mt, max(z.start, pstart - 12), pstart):
+            continue  # "08 tháng cuối năm 2022": a count of months, not a due time
+        start, end = pstart, a.end
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        items: list[_Item] | None = None
+        # "từ A đến B", "Tháng 6 - tháng 8/2022"
+        if kind == "from" and nxt is not None:
+            nkind, npstart = _prefix(ctx, z, nxt.start)
+            gap = ctx.mt[a.end : npstart]
+            joined = (nkind in ("until", "end_of") and not gap.strip()) or (
+                nkind is None and re.fullmatch(r"\s*-\s*", gap)
+            )
+            if joined:
+                ok = _parse_atom(ctx, nxt, None)
+                if ok and not a.has_year and nxt.periods:
+                    a.periods.clear()
+                    a.no_year_dates.clear()
+                    _parse_atom(ctx, a, nxt.periods[-1][1].year)
+                if ok and a.periods and nxt.periods and a.periods[0][0] <= nxt.periods[-1][1]:
+                    items = [_Item("range", a.periods[0][0], nxt.periods[-1][1])]
+                    end = nxt.end
+                    consumed.add(i + 1)
+                    a.has_year = a.has_year or nxt.has_year
+        tail = ctx.mt[end : min(z.end, end + 60)]
+        if items is None:
+            items = _with_prefix(ctx, a, kind, start)
+            if items is None:
+                continue
+            if items and items[0].kind == "recurring":
+                start, end = _extend_recurring(ctx, z, a, start, end, items)
+        if (onward := vocab.onward_re.match(tail)) and items[0].kind == "range":
+            end += onward.end()
+        if z.mode == "text" and not _text_gate(ctx, z, a, kind, start, end, items):
+            continue
+        if z.mode == "text" and items and items[0].kind != "recurring":
+            latest = max((it.end or it.start) for it in items if (it.end or it.start)) if any(
+                it.end or it.start for it in items
+            ) else None
+            if latest is not None and ctx.ref_year and latest.year < ctx.ref_year:
+                continue
+        hits.append(_Hit(start, end, items, "atom"))
+    return hits
+
+
+def _with_prefix(ctx: _Ctx, a: _Atom, kind: str | None, start: int) -> list[_Item] | None:
+    """The records an atom stands for, given the word before it."""
+    vocab = _vocab()
+    if a.name == "qday":
+        d = int(a.m.group("d"))
+        first = re.fullmatch(vocab.qfirst, match_text(a.m.group("which")), re.I)
+        months = [1, 4, 7, 10] if first else [3, 6, 9, 12]
+        occ = _first_occurrence(months, d, ctx.first_day)
+        return [_Item("recurring", None if kind == "before" else occ, occ, _rrule_yearly(months, d))]
+    if a.name == "mday":
+        d = int(a.m.group("d"))
+        occ = _first_occurrence(list(range(1, 13)), d, ctx.first_day)
+        return [_Item("recurring", None if kind == "before" else occ, occ, f"FREQ=MONTHLY;BYMONTHDAY={d}")]
+    if a.no_year_dates:
+        tail = ctx.mt[a.end : a.end + 40]
+        yearly = vocab.yearly_tail_re.match(tail)
+        report = vocab.report_before_re.search(ctx.mt, max(0, start - 30), start)
+        report_yearly = report and vocab.periods.get(_key(report.group("p")), "").startswith(
+            "FREQ=YEARLY"
+        )
+        if yearly or report_yearly or len(a.no_year_dates) > 1:
+            by_day: dict[int, list[int]] = {}
+            for dd, mm in a.no_year_dates:
+                by_day.setdefault(dd, []).append(mm)
+            out = []
+            for dd, months in by_day.items():
+                occ = _first_occurrence(months, dd, ctx.first_day)
+                out.append(
+                    _Item("recurring", None if kind == "before" else occ, occ, _rrule_yearly(months, dd))
+                )
+            return out
+        if not a.periods:
+            return None
+    base = _year_item(ctx, a)
+    if kind == "before":
+        out = []
+        for (s, e, point), it in zip(a.periods, base, strict=True):
+            out.append(_Item("before", None, e if point else s - timedelta(days=1), None))
+            del it
+        return out
+    if kind in ("end_of", "until"):
+        return [_Item("before", None, e) for s, e, _ in a.periods]
+    if kind == "from":
+        return [_Item("range", a.periods[0][0], None)]
+    if kind == "from_now":
+        return [_Item("range", ctx.info.issue_date, a.periods[-1][1])]
+    return base
+
+
+def _extend_recurring(
+    ctx: _Ctx, z: _Zone, a: _Atom, start: int, end: int, items: list[_Item]
+) -> tuple[int, int]:
+    """Take in ``định kỳ hàng năm`` after the dates and ``báo cáo năm`` before them."""
+    vocab = _vocab()
+    if m := vocab.yearly_tail_re.match(ctx.mt, end, z.end):
+        end = m.end()
+    if m := vocab.report_before_re.search(ctx.mt, max(z.start, start - 30), start):
+        if not ctx.mt[m.end() : start].strip():
+            start = m.start("noun")
+    return start, end
+
+
+def _text_gate(
+    ctx: _Ctx, z: _Zone, a: _Atom, kind: str | None, start: int, end: int, items: list[_Item]
+) -> bool:
+    """Running text: is this period the time of a task, or part of a name or of history?"""
+    vocab = _vocab()
+    mt = ctx.mt
+    before = mt[max(z.start, start - 30) : start]
+    after = mt[end : min(z.end, end + 40)]
+    if vocab.name_tail_re.match(after) or vocab.history_tail_re.match(after):
+        return False
+    if vocab.comparison_re.search(before) or vocab.as_of_re.search(before):
+        return False
+    if _in_quotes(mt, z, start):
+        return False
+    if items and items[0].kind == "recurring":
+        return True
+    if kind == "until":
+        return bool(vocab.target_lead_re.search(before))
+    if kind is not None:
+        return not (ctx.report and kind == "from" and a.name != "year")
+    if a.name in ("dates", "date_words", "half"):
+        return False
+    if a.name in ("quarter", "month"):
+        if not a.has_year:
+            return False
+        if a.slash_year and not ctx.report:
+            return True
+        return _clause_start(ctx, z, start) and _ends_clause(after)
+    # years
+    yw = a.m.group("yw") or ""
+    if a.m.group("phase"):
+        return True
+    if vocab.task_lead_re.search(before) and a.range_parts:
+        return True
+    if not yw or not re.match(r"\S*\s*" + _alt(patterns.load("deadlines")["year_words"]), match_text(yw), re.I):
+        return False
+    if re.match(_alt(patterns.load("deadlines")["period_words"]), match_text(yw), re.I):
+        return False
+    return _clause_start(ctx, z, start) and _ends_clause(after)
+
+
+def _ends_clause(after: str) -> bool:
+    joiners = _alt(patterns.load("deadlines")["list_joiners"])
+    return bool(re.match(r"\s*(?:[,;:.)]|$|(?:" + joiners + r")\s)", after, re.I))
+
+
+def _in_quotes(mt: str, z: _Zone, pos: int) -> bool:
+    """Inside “...” or «...» in the same block: the name of a programme or a theme."""
+    line_start = mt.rfind("\n", 0, pos) + 1
+    before = mt[line_start:pos]
+    return before.count('"') % 2 == 1 or before.count("«") > before.count("»")
+
+
+# --- expressions that are not calendar periods -----------------------------------------------
+
+
+def _recurrences(ctx: _Ctx, z: _Zone) -> list[_Hit]:
+    vocab = _vocab()
+    hits: list[_Hit] = []
+    for m in vocab.every_re.finditer(ctx.mt, z.start, z.end):
+        hits.append(_Hit(m.start(), m.end(), _period_items(ctx, m.start("ps"), m.end("ps")), "recurring"))
+    for m in vocab.report_re.finditer(ctx.mt, z.start, z.end):
+        hits.append(_Hit(m.start(), m.end(), _period_items(ctx, m.start("ps"), m.end("ps")), "recurring"))
+    if z.mode != "text":
+        for m in vocab.counted_re.finditer(ctx.mt, z.start, z.end):
+            hits.append(_Hit(m.start(), m.end(), _period_items(ctx, m.start(), m.end()), "recurring"))
+    for m in vocab.periodic_re.finditer(ctx.mt, z.start, z.end):
+        if z.mode == "text" and not _coordinated(ctx, z, m.start()):
+            continue
+        hits.append(_Hit(m.start(), m.end(), [_Item("recurring")], "periodic"))
+    return [h for h in hits if h.items]
+
+
+def _coordinated(ctx: _Ctx, z: _Zone, pos: int) -> bool:
+    """``kiểm tra thường xuyên và định kỳ``: joined to a time expression just before."""
+    vocab = _vocab()
+    before = ctx.mt[max(z.start, pos - 40) : pos]
+    j = vocab.coordinated_re.search(before)
+    if not j:
+        return False
+    head = before[: j.start()]
+    return bool(
+        re.search(r"(?:" + vocab.ongoing_re.pattern + r")\s*$", head, re.I)
+        or re.search(r"(?:" + vocab.period_item_re.pattern + r")\s*$", head, re.I)
+    )
+
+
+def _period_items(ctx: _Ctx, start: int, end: int) -> list[_Item]:
+    vocab = _vocab()
+    out = []
+    for pm in vocab.period_item_re.finditer(ctx.mt, start, end):
+        rule = vocab.periods.get(_key(pm.group("p")))
+        if rule and all(it.rrule != rule for it in out):
+            out.append(_Item("recurring", None, None, rule))
+    return out
+
+
+def _ongoing(ctx: _Ctx, z: _Zone) -> list[_Hit]:
+    vocab = _vocab()
+    hits = []
+    rx = vocab.ongoing_cell_re if z.mode != "text" else vocab.ongoing_re
+    for m in rx.finditer(ctx.mt, z.start, z.end):
+        if z.mode == "text" and not _ongoing_in_text(ctx, z, m):
+            continue
+        hits.append(_Hit(m.start(), m.end(), [_Item("ongoing")], "ongoing"))
+    return hits
+
+
+def _ongoing_in_text(ctx: _Ctx, z: _Zone, m: re.Match[str]) -> bool:
+    """``d) Thường xuyên kiểm tra``, ``Đồng thời thường xuyên đăng tải``, ``kiện toàn
+    thường xuyên.`` — yes; ``chi thường xuyên``, ``sử dụng thường xuyên hệ thống`` — no."""
+    vocab = _vocab()
+    before = ctx.mt[max(z.start, m.start() - 30) : m.start()]
+    after = ctx.mt[m.end() : min(z.end, m.end() + 20)]
+    if vocab.not_before_re.match(after):
+        return False
+    if _clause_start(ctx, z, m.start(), comma=True) or vocab.opener_re.search(before):
+        return True
+    return bool(vocab.after_verb_re.search(before)) and bool(
+        re.match(r"\s*(?:[,.;:)]|$)", after)
+        or (vocab.coordinated_re.pattern
+        and re.match(r"\s*(?:" + _alt(patterns.load("deadlines")["list_joiners"]) + r")\s", after, re.I))
+        or vocab.every_re.match(ctx.mt, m.end() + len(after) - len(after.lstrip()), z.end)
+    )
+
+
+def _requests(ctx: _Ctx, z: _Zone) -> list[_Hit]:
+    vocab = _vocab()
+    hits = []
+    for m in vocab.on_request_re.finditer(ctx.mt, z.start, z.end):
+        hits.append(_Hit(m.start(), _clause_tail(ctx, z, m.end()), [_Item("on_request")], "on_request"))
+    for m in vocab.as_requested_re.finditer(ctx.mt, z.start, z.end):
+        if z.mode == "text" and not vocab.as_requested_ok_re.match(ctx.mt, m.end(), z.end):
+            continue
+        hits.append(_Hit(m.start(), _clause_tail(ctx, z, m.end()), [_Item("on_request")], "on_request"))
+    sched = vocab.schedule_cell_re if z.mode != "text" else vocab.schedule_re
+    for m in sched.finditer(ctx.mt, z.start, z.end):
+        hits.append(_Hit(m.start(), _clause_tail(ctx, z, m.end()), [_Item("schedule")], "schedule"))
+    if z.mode != "text":
+        for m in vocab.on_request_cell_re.finditer(ctx.mt, z.start, z.end):
+            hits.append(_Hit(m.start(), _clause_tail(ctx, z, m.end()), [_Item("on_request")], "on_request"))
+    return hits
+
+
+def _clause_tail(ctx: _Ctx, z: _Zone, pos: int) -> int:
+    """``khi có yêu cầu`` + ``của UBND hoặc các cơ quan liên quan`` up to the clause's end."""
+    m = re.compile(r"[.;:,()\n\t]").search(ctx.mt, pos, min(z.end, pos + 80))
+    end = m.start() if m else min(z.end, pos + 80)
+    return pos + len(ctx.mt[pos:end].rstrip())
+
+
+# --- zones ---------------------------------------------------------------------------------
+
+
+def _zones(doc: Document, info: DocumentInfo) -> list[_Zone]:
+    vocab = _vocab()
+    zones: list[_Zone] = []
+    title = re.sub(r"\s+", " ", info.title or "").strip()
+    last_time_col: tuple[int, int] | None = None  # (number of columns, time column)
+    for i, b in enumerate(doc.blocks):
+        if b.kind in vocab.skip_kinds:
+            continue
+        if b.rows is None:
+            text = b.text.strip()
+            if title and i < 12 and text and text in title:
+                continue
+            lm = vocab.time_label_re.search(match_text(b.text))
+            if lm:
+                cut = b.start + lm.end()
+                zones.append(_Zone(b.start, b.start + lm.start(), "text"))
+                zones.append(_Zone(cut, b.end, "line"))
+            else:
+                zones.append(_Zone(b.start, b.end, "text"))
+            continue
+        ncols = max(len(r) for r in b.rows)
+        time_col = None
+        header_rows = 0
+        for ri, row in enumerate(b.rows[:3]):
+            for ci, cell in enumerate(row):
+                if vocab.time_header_re.match(match_text(cell.text)):
+                    time_col, header_rows = ci, ri + 1
+                    break
+            if time_col is not None:
+                break
+        if time_col is not None:
+            last_time_col = (ncols, time_col)
+        elif last_time_col and last_time_col[0] == ncols:
+            time_col = last_time_col[1]
+        for row in b.rows[header_rows:]:
+            for ci, cell in enumerate(row):
+                if cell.end <= cell.start:
+                    continue
+                zones.append(_Zone(cell.start, cell.end, "cell" if ci == time_col else "text"))
+    return [z for z in zones if z.end > z.start]
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def extract(
+    doc: Document, info: DocumentInfo, sections: list[Section], legal_refs: list[LegalRef]
+) -> list[Deadline]:
+    """Every deadline expression of ``doc``; ``legal_refs`` spans (cited documents) are skipped."""
+    vocab = _vocab()
+    mt = match_text(doc.text)
+    year = info.period_start or (info.issue_date.year if info.issue_date else None) or info.header_year
+    ref_year = info.period_start or (info.issue_date.year if info.issue_date else info.header_year)
+    first_day = date(year, 1, 1) if year else None
+    if info.issue_date and first_day and info.issue_date > first_day:
+        first_day = info.issue_date
+    ctx = _Ctx(
+        doc=doc,
+        info=info,
+        mt=mt,
+        year=year,
+        ref_year=ref_year,
+        first_day=first_day,
+        report=_key(info.doc_type or "") in vocab.descriptive_types,
+        sections=sections,
+        by_id={s.section_id: s for s in sections},
+    )
+    ref_spans = sorted((r.char_start, r.char_end) for r in legal_refs)
+    chosen: list[_Hit] = []
+    for z in _zones(doc, info):
+        cands = _phrases(ctx, z) + _recurrences(ctx, z) + _ongoing(ctx, z) + _requests(ctx, z)
+        if z.mode == "text" and ctx.report:
+            cands = [h for h in cands if h.family == "atom" or _forward(ctx, h.start)]
+        cands = [h for h in cands if not any(s < h.end and h.start < e for s, e in ref_spans)]
+        cands.sort(key=lambda h: (-(h.end - h.start), h.start))
+        picked: list[_Hit] = []
+        for h in cands:
+            if not any(h.start < p.end and p.start < h.end for p in picked):
+                picked.append(h)
+        chosen.extend(picked)
+    chosen.sort(key=lambda h: h.start)
+    out: list[Deadline] = []
+    for h in chosen:
+        quote_end = h.start + len(doc.text[h.start : h.end].rstrip(" ,;:-"))
+        sec = section_at(sections, h.start)
+        for n, it in enumerate(h.items, start=1):
+            suffix = f":{n}" if n > 1 else ""
+            out.append(
+                Deadline(
+                    deadline_id=f"{doc.doc_id}:dl:{h.start}{suffix}",
+                    kind=it.kind,
+                    start_date=it.start,
+                    end_date=it.end,
+                    recurrence=it.rrule,
+                    quote=doc.text[h.start : quote_end],
+                    char_start=h.start,
+                    char_end=quote_end,
+                    page=doc.page_at(h.start),
+                    section_id=sec.section_id if sec else None,
+                )
+            )
+    return out
+
+
+def _forward(ctx: _Ctx, pos: int) -> bool:
+    """In a report: is ``pos`` in a forward-looking section (``PHƯƠNG HƯỚNG, NHIỆM VỤ ...``)?"""
+    sec = section_at(ctx.sections, pos)
+    while sec is not None:
+        if _vocab().forward_re.search(match_text(sec.title)):
+            return True
+        sec = ctx.by_id.get(sec.parent_id) if sec.parent_id else None
+    return False
