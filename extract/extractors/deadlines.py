@@ -60,7 +60,8 @@ _DMY = (
     r"|(?<![\d/.])(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?![\d/.]|,\d)"
 )
 _DMY_NC = (
-    r"(?<![\d/.])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*" + _YEAR
+    r"(?<![\d/.])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*"
+    + _YEAR
     + r"|(?<![\d/.])\d{1,2}\s*/\s*\d{1,2}(?![\d/.]|,\d)"
 )
 
@@ -286,27 +287,26 @@ class _Hit:
     start: int
     end: int
     items: list[_Item]
-    family: str  # atom | ongoing | recurring | on_request | schedule
-
-
-@dataclass(slots=True)
-class _Ctx:
-    doc: Document
-    info: DocumentInfo
-    mt: str
-    year: int | None  # the year a date without one takes
-    ref_year: int | None  # earlier than this is history
-    first_day: date | None  # where recurring rules start counting
-    report: bool
-    sections: list[Section]
-    by_id: dict[str, Section]
+    family: str  # atom | ongoing | recurring | periodic | on_request | schedule
 
 
 @dataclass(slots=True)
 class _Zone:
     start: int
     end: int
-    mode: str  # cell | line | text
+    mode: str  # cell (a time column) | line (after "Thời gian thực hiện:") | text
+
+
+@dataclass(slots=True)
+class _Ctx:
+    info: DocumentInfo
+    mt: str
+    year: int | None  # the year a date printed without one takes
+    ref_year: int | None  # in running text, a period ending before this year is history
+    first_day: date | None  # recurring rules count their first occurrence from here
+    report: bool  # a report: running text describes what was done
+    sections: list[Section]
+    by_id: dict[str, Section]
 
 
 # --- calendar helpers ----------------------------------------------------------------------
@@ -321,6 +321,7 @@ def _quarter(y: int, q: int) -> tuple[date, date]:
 
 
 def _first_occurrence(months: list[int], day: int, ref: date | None) -> date | None:
+    """The first ``day`` of one of ``months`` on or after ``ref``."""
     if ref is None:
         return None
     for y in (ref.year, ref.year + 1):
@@ -338,92 +339,47 @@ def _rrule_yearly(months: list[int], day: int) -> str:
     return f"FREQ=YEARLY;BYMONTH={','.join(map(str, sorted(months)))};BYMONTHDAY={day}"
 
 
-# --- atoms: one period expression, without the words around it -----------------------------
+# --- atoms: one calendar expression, without the words around it ----------------------------
 
 
 @dataclass(slots=True)
 class _Atom:
-    name: str
+    name: str  # qday | mday | date_words | dates | half | quarter | month | year
     start: int
     end: int
     m: re.Match[str]
-    # Parsed periods: (start, end, is_point) once a year is known.
-    periods: list[tuple[date, date, bool]] = field(default_factory=list)
-    range_parts: bool = False  # "Tháng 6-8/2022": the parts make one range
+    periods: list[tuple[date, date, bool]] = field(default_factory=list)  # (start, end, is_day)
+    range_parts: bool = False  # "Tháng 6-8/2022", "2022-2023": the ends make one range
     no_year_dates: list[tuple[int, int]] = field(default_factory=list)  # (day, month)
     has_year: bool = True
-    slash_year: bool = False
+    slash_year: bool = False  # "Quý III/2022" rather than "quý III năm 2022"
 
 
-def _find_atoms(ctx: _Ctx, z: _Zone) -> list[_Atom]:
-    vocab = _vocab()
-    found: list[_Atom] = []
-    for name, rx in vocab.atoms:
-        for m in rx.finditer(ctx.mt, z.start, z.end):
-            found.append(_Atom(name, m.start(), m.end(), m))
-    found.sort(key=lambda a: (-(a.end - a.start), a.start))
+def _find_atoms(mt: str, z: _Zone) -> list[_Atom]:
+    found = [
+        _Atom(name, m.start(), m.end(), m)
+        for name, rx in _vocab().atoms
+        for m in rx.finditer(mt, z.start, z.end)
+    ]
+    found.sort(key=lambda a: (a.start - a.end, a.start))
     chosen: list[_Atom] = []
     for a in found:
-        if any(a.start < c.end and c.start < a.end for c in chosen):
-            continue
-        chosen.append(a)
-    chosen.sort(key=lambda a: a.start)
-    return chosen
+        if not any(a.start < c.end and c.start < a.end for c in chosen):
+            chosen.append(a)
+    return sorted(chosen, key=lambda a: a.start)
 
 
 def _parse_atom(ctx: _Ctx, a: _Atom, default_year: int | None) -> bool:
-    """Fill ``a.periods``; False when the atom is not a valid period."""
-    vocab = _vocab()
+    """Fill ``a.periods``; False when the text is not a valid calendar expression."""
+    a.periods, a.no_year_dates = [], []
     m = a.m
     try:
         if a.name in ("qday", "mday"):
             return 1 <= int(m.group("d")) <= 31
         if a.name == "date_words":
-            y = int(m.group("y")) if m.group("y") else None
-            a.has_year = y is not None
-            if y is None:
-                a.no_year_dates = [(int(m.group("d")), int(m.group("m")))]
-                y = default_year
-            if y is None:
-                return False
-            d = date(y, int(m.group("m")), int(m.group("d")))
-            a.periods = [(d, d, True)]
-            return True
+            return _parse_date_words(a, m, default_year)
         if a.name == "dates":
-            a.has_year = True
-            for im in vocab.date_item_re.finditer(ctx.mt, a.start, a.end):
-                if im.group("d"):
-                    d = date(int(im.group("y")), int(im.group("m")), int(im.group("d")))
-                else:
-                    a.has_year = False
-                    dd, mm = int(im.group("d2")), int(im.group("m2"))
-                    if not (1 <= mm <= 12 and 1 <= dd <= 31):
-                        return False
-                    a.no_year_dates.append((dd, mm))
-                    if default_year is None:
-                        continue
-                    d = date(default_year, mm, dd)
-                a.periods.append((d, d, True))
-            return bool(a.periods) or bool(a.no_year_dates)
-        y = int(m.group("y")) if a.name != "year" and m.group("y") else None
-        if a.name == "half":
-            a.has_year = y is not None
-            y = y or default_year
-            if y is None:
-                return False
-            first = re.fullmatch(vocab_half_first(), match_text(m.group("which")), re.I)
-            a.periods = [(date(y, 1, 1), date(y, 6, 30), False)] if first else [
-                (date(y, 7, 1), date(y, 12, 31), False)
-            ]
-            return True
-        if a.name in ("quarter", "month"):
-            a.has_year = y is not None
-            a.slash_year = y is not None and "/" in ctx.mt[a.start : m.start("y")]
-            y = y or default_year
-            if y is None:
-                return False
-            spec = m.group("qs") if a.name == "quarter" else m.group("ms")
-            return _parse_list(a, spec, y, vocab)
+            return _parse_dates(ctx, a, default_year)
         if a.name == "year":
             y1 = int(m.group("y1"))
             y2 = int(m.group("y2")) if m.group("y2") else None
@@ -432,28 +388,70 @@ def _parse_atom(ctx: _Ctx, a: _Atom, default_year: int | None) -> bool:
             a.periods = [(date(y1, 1, 1), date(y2 or y1, 12, 31), False)]
             a.range_parts = y2 is not None
             return True
+        y = int(m.group("y")) if m.group("y") else None
+        a.has_year = y is not None
+        a.slash_year = y is not None and "/" in ctx.mt[a.start : m.start("y")]
+        y = y or default_year
+        if y is None:
+            return False
+        if a.name == "half":
+            if _vocab().half_first_re.fullmatch(match_text(m.group("which"))):
+                a.periods = [(date(y, 1, 1), date(y, 6, 30), False)]
+            else:
+                a.periods = [(date(y, 7, 1), date(y, 12, 31), False)]
+            return True
+        return _parse_list(a, m.group("qs") if a.name == "quarter" else m.group("ms"), y)
     except ValueError:
         return False
-    return False
 
 
-@cache
-def vocab_half_first() -> str:
-    return _alt(patterns.load("deadlines")["half_year_first"])
+def _parse_date_words(a: _Atom, m: re.Match[str], default_year: int | None) -> bool:
+    """``ngày 15 tháng 6 năm 2022``; ``ngày 15 tháng 01 năm sau`` (the next year)."""
+    day, month = int(m.group("d")), int(m.group("m"))
+    if m.group("y"):
+        y: int | None = int(m.group("y"))
+    elif m.group("next"):
+        y = default_year + 1 if default_year else None
+    else:
+        a.has_year = False
+        a.no_year_dates = [(day, month)]
+        y = default_year
+    if y is None:
+        return False
+    d = date(y, month, day)
+    a.periods = [(d, d, True)]
+    return True
 
 
-def _parse_list(a: _Atom, spec: str, y: int, vocab: _Vocab) -> bool:
-    """``"II, IV"`` → two quarters; ``"7-12"`` → one range of months."""
-    parts = re.split(vocab.list_sep, spec, flags=re.I)
-    for part in parts:
-        ends = [p for p in re.split(r"\s*-\s*", part) if p.strip()]
+def _parse_dates(ctx: _Ctx, a: _Atom, default_year: int | None) -> bool:
+    """``21/02/2022``; ``05/3, 05/6, 05/9, 05/12`` (no year: kept for a yearly rule)."""
+    for im in _vocab().date_item_re.finditer(ctx.mt, a.start, a.end):
+        if im.group("d"):
+            d = date(int(im.group("y")), int(im.group("m")), int(im.group("d")))
+        else:
+            a.has_year = False
+            day, month = int(im.group("d2")), int(im.group("m2"))
+            date(2000, month, day)  # a real day of the calendar (2000 is a leap year)
+            a.no_year_dates.append((day, month))
+            if default_year is None:
+                continue
+            d = date(default_year, month, day)
+        a.periods.append((d, d, True))
+    return bool(a.periods or a.no_year_dates)
+
+
+def _parse_list(a: _Atom, spec: str, y: int) -> bool:
+    """``"II, IV"`` → two quarters; ``"7-12"`` → one range of months; ``"11, 12"`` → two."""
+    vocab = _vocab()
+    for part in vocab.list_sep_re.split(spec):
         nums: list[int] = []
-        for e in ends:
-            toks = re.findall(r"\d+|[IVX]+", e, re.I)
-            if not toks:
-                return False
-            tok = toks[-1]
-            n = int(tok) if tok.isdigit() else vocab.roman.get(tok.upper())
+        for end in (e for e in re.split(r"\s*-\s*", part) if e.strip()):
+            toks = re.findall(r"\d+|[IVX]+", end, re.I)
+            n = (
+                (int(toks[-1]) if toks[-1].isdigit() else vocab.roman.get(toks[-1].upper()))
+                if toks
+                else None
+            )
             if n is None:
                 return False
             nums.append(n)
@@ -465,53 +463,24 @@ def _parse_list(a: _Atom, spec: str, y: int, vocab: _Vocab) -> bool:
             if not all(1 <= n <= 12 for n in nums):
                 return False
             spans = [(date(y, n, 1), _month_end(y, n)) for n in nums]
-        if len(spans) == 2:
-            if spans[1][0] <= spans[0][0]:
-                return False
+        if len(spans) == 2 and spans[1][0] > spans[0][0]:
             a.periods.append((spans[0][0], spans[1][1], False))
             a.range_parts = True
-        else:
+        elif len(spans) == 1:
             a.periods.append((spans[0][0], spans[0][1], False))
+        else:
+            return False
     return bool(a.periods)
 
 
-# --- the words around an atom ------------------------------------------------------------
-
-
-def _prefix(ctx: _Ctx, z: _Zone, pos: int) -> tuple[str | None, int]:
-    vocab = _vocab()
-    lo = max(z.start, pos - 30)
-    m = vocab.prefix_re.search(ctx.mt, lo, pos)
-    if not m or m.end() != pos:
-        return None, pos
-    return vocab.prefix_kind.get(_key(m.group("w"))), m.start("w")
-
-
-def _line_prefix(ctx: _Ctx, z: _Zone, pos: int) -> str:
-    lo = max(z.start, ctx.mt.rfind("\n", 0, pos) + 1, ctx.mt.rfind("\t", 0, pos) + 1)
-    return ctx.mt[lo:pos]
-
-
-_LABEL_ONLY = re.compile(
-    r"\s*(?:(?:[-–+•·*○▪►]|[a-zđ][).]|\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]+[.)]|[A-ZĐ][.)])\s*)?"
-)
-_CLAUSE_END = re.compile(r"(?:[.;:!?(]|\s[-–+•·])\s*$|^\s*[-–+•·]\s*$")
-
-
-def _clause_start(ctx: _Ctx, z: _Zone, pos: int, comma: bool = False) -> bool:
-    before = _line_prefix(ctx, z, pos)
-    if _LABEL_ONLY.fullmatch(before) or _CLAUSE_END.search(before):
-        return True
-    return comma and before.rstrip().endswith(",")
-
-
-def _year_item(ctx: _Ctx, a: _Atom) -> list[_Item]:
+def _plain_items(a: _Atom) -> list[_Item]:
+    """What an atom means on its own (no word before it)."""
     items = []
-    for s, e, point in a.periods:
-        if point:
+    for s, e, is_day in a.periods:
+        if is_day:
             items.append(_Item("date", s, e))
         elif a.name == "month":
-            items.append(_Item("range" if a.range_parts and (s.month != e.month) else "month", s, e))
+            items.append(_Item("range" if s.month != e.month else "month", s, e))
         elif a.name == "quarter":
             items.append(_Item("range" if e.month - s.month > 2 else "quarter", s, e))
         elif a.name == "half":
@@ -521,121 +490,159 @@ def _year_item(ctx: _Ctx, a: _Atom) -> list[_Item]:
     return items
 
 
-def _phrases(ctx: _Ctx, z: _Zone) -> list[_Hit]:
-    """Atoms with their prefix and tail words, gated by the zone's rules."""
+# --- the words around an atom ------------------------------------------------------------
+
+
+def _prefix(mt: str, z: _Zone, pos: int) -> tuple[str | None, int]:
+    """The meaning of the word right before ``pos`` (``trước``, ``từ``, ``trong`` ...)."""
     vocab = _vocab()
-    atoms = _find_atoms(ctx, z)
+    m = vocab.prefix_re.search(mt, max(z.start, pos - 30), pos)
+    if not m:
+        return None, pos
+    return vocab.prefix_kind.get(_key(m.group("w"))), m.start("w")
+
+
+_LABEL_ONLY = re.compile(
+    r"\s*(?:(?:[-–+•·*○▪►]|[a-zđ][).]|\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]+[.)]|[A-ZĐ][.)])\s*)?"
+)
+_AFTER_BOUNDARY = re.compile(r"(?:[.;:!?(]|\s[-–+•·])\s*$")
+
+
+def _clause_start(mt: str, z: _Zone, pos: int, comma: bool = False) -> bool:
+    """At the start of an item, a sentence, a clause or a parenthesis (a comma if asked)."""
+    lo = max(z.start, mt.rfind("\n", 0, pos) + 1, mt.rfind("\t", 0, pos) + 1)
+    before = mt[lo:pos]
+    if _LABEL_ONLY.fullmatch(before) or _AFTER_BOUNDARY.search(before):
+        return True
+    return comma and before.rstrip().endswith(",")
+
+
+def _in_quotes(mt: str, pos: int) -> bool:
+    """Inside “...” or «...» on the same line: the name of a programme or a theme."""
+    before = mt[mt.rfind("\n", 0, pos) + 1 : pos]
+    return before.count('"') % 2 == 1 or before.count("«") > before.count("»")
+
+
+def _phrases(ctx: _Ctx, z: _Zone) -> list[_Hit]:
+    """Atoms read with the words around them, and kept when the zone's rules allow."""
+    vocab, mt = _vocab(), ctx.mt
+    atoms = _find_atoms(mt, z)
     hits: list[_Hit] = []
-    consumed: set[int] = set()
+    skip_next = False
     for i, a in enumerate(atoms):
-        if i in consumed:
+        if skip_next:
+            skip_next = False
             continue
-        kind, pstart = _prefix(ctx, z, a.start)
+        kind, start = _prefix(mt, z, a.start)
         if not _parse_atom(ctx, a, ctx.year):
             continue
-        if kind in ("end_of", "in") and vocab.duration_re.search(ctx.mt, max(z.start, pstart - 12), pstart):
+        if kind in ("end_of", "in") and vocab.duration_re.search(
+            mt, max(z.start, start - 12), start
+        ):
             continue  # "08 tháng cuối năm 2022": a count of months, not a due time
-        start, end = pstart, a.end
+        end = a.end
+        items = None
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
-        items: list[_Item] | None = None
-        # "từ A đến B", "Tháng 6 - tháng 8/2022"
-        if kind == "from" and nxt is not None:
-            nkind, npstart = _prefix(ctx, z, nxt.start)
-            gap = ctx.mt[a.end : npstart]
-            joined = (nkind in ("until", "end_of") and not gap.strip()) or (
-                nkind is None and re.fullmatch(r"\s*-\s*", gap)
-            )
-            if joined:
-                ok = _parse_atom(ctx, nxt, None)
-                if ok and not a.has_year and nxt.periods:
-                    a.periods.clear()
-                    a.no_year_dates.clear()
-                    _parse_atom(ctx, a, nxt.periods[-1][1].year)
-                if ok and a.periods and nxt.periods and a.periods[0][0] <= nxt.periods[-1][1]:
-                    items = [_Item("range", a.periods[0][0], nxt.periods[-1][1])]
-                    end = nxt.end
-                    consumed.add(i + 1)
-                    a.has_year = a.has_year or nxt.has_year
-        tail = ctx.mt[end : min(z.end, end + 60)]
+        if kind in ("from", None) and nxt is not None:
+            items = _from_to(ctx, z, a, nxt, dash_only=kind is None)
+            if items is not None:
+                end, skip_next = nxt.end, True
         if items is None:
             items = _with_prefix(ctx, a, kind, start)
-            if items is None:
+            if not items:
                 continue
-            if items and items[0].kind == "recurring":
-                start, end = _extend_recurring(ctx, z, a, start, end, items)
-        if (onward := vocab.onward_re.match(tail)) and items[0].kind == "range":
-            end += onward.end()
+            if items[0].kind == "recurring":
+                start, end = _extend_recurring(mt, z, start, end)
+        if items[0].kind == "range" and (onward := vocab.onward_re.match(mt, end, z.end)):
+            end = onward.end()
         if z.mode == "text" and not _text_gate(ctx, z, a, kind, start, end, items):
             continue
-        if z.mode == "text" and items and items[0].kind != "recurring":
-            latest = max((it.end or it.start) for it in items if (it.end or it.start)) if any(
-                it.end or it.start for it in items
-            ) else None
-            if latest is not None and ctx.ref_year and latest.year < ctx.ref_year:
-                continue
         hits.append(_Hit(start, end, items, "atom"))
     return hits
+
+
+def _from_to(ctx: _Ctx, z: _Zone, a: _Atom, b: _Atom) -> list[_Item] | None:
+    """``từ năm 2013 đến năm 2020``, ``từ tháng 6 đến tháng 8/2022``, ``Từ 15/6 - 30/6/2022``."""
+    kind, pstart = _prefix(ctx.mt, z, b.start)
+    gap = ctx.mt[a.end : pstart]
+    if not (
+        (kind in ("until", "end_of") and not gap.strip()) or (kind is None and gap.strip() == "-")
+    ):
+        return None
+    if not _parse_atom(ctx, b, ctx.year) or not b.periods:
+        return None
+    if not a.has_year and b.has_year:
+        _parse_atom(ctx, a, b.periods[-1][1].year)
+    if not a.periods or a.periods[0][0] > b.periods[-1][1]:
+        return None
+    return [_Item("range", a.periods[0][0], b.periods[-1][1])]
 
 
 def _with_prefix(ctx: _Ctx, a: _Atom, kind: str | None, start: int) -> list[_Item] | None:
     """The records an atom stands for, given the word before it."""
     vocab = _vocab()
-    if a.name == "qday":
-        d = int(a.m.group("d"))
-        first = re.fullmatch(vocab.qfirst, match_text(a.m.group("which")), re.I)
-        months = [1, 4, 7, 10] if first else [3, 6, 9, 12]
-        occ = _first_occurrence(months, d, ctx.first_day)
-        return [_Item("recurring", None if kind == "before" else occ, occ, _rrule_yearly(months, d))]
-    if a.name == "mday":
-        d = int(a.m.group("d"))
-        occ = _first_occurrence(list(range(1, 13)), d, ctx.first_day)
-        return [_Item("recurring", None if kind == "before" else occ, occ, f"FREQ=MONTHLY;BYMONTHDAY={d}")]
+    if a.name in ("qday", "mday"):
+        day = int(a.m.group("d"))
+        if a.name == "mday":
+            months, rule = list(range(1, 13)), f"FREQ=MONTHLY;BYMONTHDAY={day}"
+        else:
+            first = vocab.qfirst_re.fullmatch(match_text(a.m.group("which")))
+            months = [1, 4, 7, 10] if first else [3, 6, 9, 12]
+            rule = _rrule_yearly(months, day)
+        occ = _first_occurrence(months, day, ctx.first_day)
+        return [_Item("recurring", None if kind == "before" else occ, occ, rule)]
+    if a.name == "month" and not a.has_year and vocab.yearly_tail_re.match(ctx.mt, a.end):
+        months = sorted({p[0].month for p in a.periods})  # "Tháng 6 và tháng 12 hằng năm"
+        occ = _first_occurrence(months, 1, ctx.first_day)
+        rule = f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))}"
+        return [_Item("recurring", occ, _month_end(occ.year, occ.month) if occ else None, rule)]
     if a.no_year_dates:
-        tail = ctx.mt[a.end : a.end + 40]
-        yearly = vocab.yearly_tail_re.match(tail)
+        yearly = vocab.yearly_tail_re.match(ctx.mt, a.end)
         report = vocab.report_before_re.search(ctx.mt, max(0, start - 30), start)
         report_yearly = report and vocab.periods.get(_key(report.group("p")), "").startswith(
             "FREQ=YEARLY"
         )
         if yearly or report_yearly or len(a.no_year_dates) > 1:
             by_day: dict[int, list[int]] = {}
-            for dd, mm in a.no_year_dates:
-                by_day.setdefault(dd, []).append(mm)
+            for day, month in a.no_year_dates:
+                by_day.setdefault(day, []).append(month)
             out = []
-            for dd, months in by_day.items():
-                occ = _first_occurrence(months, dd, ctx.first_day)
+            for day, months in by_day.items():
+                occ = _first_occurrence(months, day, ctx.first_day)
                 out.append(
-                    _Item("recurring", None if kind == "before" else occ, occ, _rrule_yearly(months, dd))
+                    _Item(
+                        "recurring",
+                        None if kind == "before" else occ,
+                        occ,
+                        _rrule_yearly(months, day),
+                    )
                 )
             return out
         if not a.periods:
             return None
-    base = _year_item(ctx, a)
-    if kind == "before":
-        out = []
-        for (s, e, point), it in zip(a.periods, base, strict=True):
-            out.append(_Item("before", None, e if point else s - timedelta(days=1), None))
-            del it
-        return out
+    if kind == "before":  # a day is due itself; a period is due before it starts
+        return [
+            _Item("before", None, e if is_day else s - timedelta(days=1))
+            for s, e, is_day in a.periods
+        ]
     if kind in ("end_of", "until"):
-        return [_Item("before", None, e) for s, e, _ in a.periods]
+        return [_Item("before", None, e) for _, e, _ in a.periods]
     if kind == "from":
         return [_Item("range", a.periods[0][0], None)]
     if kind == "from_now":
         return [_Item("range", ctx.info.issue_date, a.periods[-1][1])]
-    return base
+    return _plain_items(a)
 
 
-def _extend_recurring(
-    ctx: _Ctx, z: _Zone, a: _Atom, start: int, end: int, items: list[_Item]
-) -> tuple[int, int]:
+def _extend_recurring(mt: str, z: _Zone, start: int, end: int) -> tuple[int, int]:
     """Take in ``định kỳ hàng năm`` after the dates and ``báo cáo năm`` before them."""
     vocab = _vocab()
-    if m := vocab.yearly_tail_re.match(ctx.mt, end, z.end):
+    if m := vocab.yearly_tail_re.match(mt, end, z.end):
         end = m.end()
-    if m := vocab.report_before_re.search(ctx.mt, max(z.start, start - 30), start):
-        if not ctx.mt[m.end() : start].strip():
-            start = m.start("noun")
+    if (m := vocab.report_before_re.search(mt, max(z.start, start - 30), start)) and not mt[
+        m.end() : start
+    ].strip():
+        start = m.start("noun")
     return start, end
 
 
@@ -643,157 +650,146 @@ def _text_gate(
     ctx: _Ctx, z: _Zone, a: _Atom, kind: str | None, start: int, end: int, items: list[_Item]
 ) -> bool:
     """Running text: is this period the time of a task, or part of a name or of history?"""
-    vocab = _vocab()
-    mt = ctx.mt
+    vocab, mt = _vocab(), ctx.mt
     before = mt[max(z.start, start - 30) : start]
     after = mt[end : min(z.end, end + 40)]
     if vocab.name_tail_re.match(after) or vocab.history_tail_re.match(after):
         return False
-    if vocab.comparison_re.search(before) or vocab.as_of_re.search(before):
+    if vocab.comparison_re.search(before) or vocab.as_of_re.search(before) or _in_quotes(mt, start):
         return False
-    if _in_quotes(mt, z, start):
-        return False
-    if items and items[0].kind == "recurring":
+    if items[0].kind == "recurring":
         return True
+    dates = [d for it in items for d in (it.end, it.start) if d]
+    if dates and ctx.ref_year and max(dates).year < ctx.ref_year:
+        return False  # history: "trong năm 2021" in a plan for 2022
     if kind == "until":
         return bool(vocab.target_lead_re.search(before))
     if kind is not None:
-        return not (ctx.report and kind == "from" and a.name != "year")
+        return True
     if a.name in ("dates", "date_words", "half"):
-        return False
+        return False  # a bare date in running text is an event or a document's date
     if a.name in ("quarter", "month"):
         if not a.has_year:
             return False
         if a.slash_year and not ctx.report:
             return True
-        return _clause_start(ctx, z, start) and _ends_clause(after)
-    # years
-    yw = a.m.group("yw") or ""
+        return _clause_start(mt, z, start) and bool(vocab.ends_clause_re.match(after))
     if a.m.group("phase"):
-        return True
-    if vocab.task_lead_re.search(before) and a.range_parts:
-        return True
-    if not yw or not re.match(r"\S*\s*" + _alt(patterns.load("deadlines")["year_words"]), match_text(yw), re.I):
-        return False
-    if re.match(_alt(patterns.load("deadlines")["period_words"]), match_text(yw), re.I):
-        return False
-    return _clause_start(ctx, z, start) and _ends_clause(after)
-
-
-def _ends_clause(after: str) -> bool:
-    joiners = _alt(patterns.load("deadlines")["list_joiners"])
-    return bool(re.match(r"\s*(?:[,;:.)]|$|(?:" + joiners + r")\s)", after, re.I))
-
-
-def _in_quotes(mt: str, z: _Zone, pos: int) -> bool:
-    """Inside “...” or «...» in the same block: the name of a programme or a theme."""
-    line_start = mt.rfind("\n", 0, pos) + 1
-    before = mt[line_start:pos]
-    return before.count('"') % 2 == 1 or before.count("«") > before.count("»")
+        return True  # "(Giai đoạn 2: 2022-2023)"
+    if a.range_parts and vocab.task_lead_re.search(before):
+        return True  # "nhiệm vụ năm 2013 - 2015"
+    yw = match_text(a.m.group("yw") or "")
+    if not vocab.year_word_re.match(yw):
+        return False  # "giai đoạn 2021-2030" alone names a programme's period
+    return _clause_start(mt, z, start) and bool(vocab.ends_clause_re.match(after))
 
 
 # --- expressions that are not calendar periods -----------------------------------------------
 
 
-def _recurrences(ctx: _Ctx, z: _Zone) -> list[_Hit]:
+def _period_items(mt: str, start: int, end: int) -> list[_Item]:
     vocab = _vocab()
-    hits: list[_Hit] = []
-    for m in vocab.every_re.finditer(ctx.mt, z.start, z.end):
-        hits.append(_Hit(m.start(), m.end(), _period_items(ctx, m.start("ps"), m.end("ps")), "recurring"))
-    for m in vocab.report_re.finditer(ctx.mt, z.start, z.end):
-        hits.append(_Hit(m.start(), m.end(), _period_items(ctx, m.start("ps"), m.end("ps")), "recurring"))
-    if z.mode != "text":
-        for m in vocab.counted_re.finditer(ctx.mt, z.start, z.end):
-            hits.append(_Hit(m.start(), m.end(), _period_items(ctx, m.start(), m.end()), "recurring"))
-    for m in vocab.periodic_re.finditer(ctx.mt, z.start, z.end):
-        if z.mode == "text" and not _coordinated(ctx, z, m.start()):
-            continue
-        hits.append(_Hit(m.start(), m.end(), [_Item("recurring")], "periodic"))
-    return [h for h in hits if h.items]
-
-
-def _coordinated(ctx: _Ctx, z: _Zone, pos: int) -> bool:
-    """``kiểm tra thường xuyên và định kỳ``: joined to a time expression just before."""
-    vocab = _vocab()
-    before = ctx.mt[max(z.start, pos - 40) : pos]
-    j = vocab.coordinated_re.search(before)
-    if not j:
-        return False
-    head = before[: j.start()]
-    return bool(
-        re.search(r"(?:" + vocab.ongoing_re.pattern + r")\s*$", head, re.I)
-        or re.search(r"(?:" + vocab.period_item_re.pattern + r")\s*$", head, re.I)
-    )
-
-
-def _period_items(ctx: _Ctx, start: int, end: int) -> list[_Item]:
-    vocab = _vocab()
-    out = []
-    for pm in vocab.period_item_re.finditer(ctx.mt, start, end):
+    out: list[_Item] = []
+    for pm in vocab.period_item_re.finditer(mt, start, end):
         rule = vocab.periods.get(_key(pm.group("p")))
         if rule and all(it.rrule != rule for it in out):
             out.append(_Item("recurring", None, None, rule))
     return out
 
 
+def _recurrences(ctx: _Ctx, z: _Zone) -> list[_Hit]:
+    """``Hàng quý``, ``định kỳ hàng tháng, quý, năm``, ``báo cáo quý, 6 tháng và hàng năm``."""
+    vocab, mt = _vocab(), ctx.mt
+    found = [
+        *vocab.every_re.finditer(mt, z.start, z.end),
+        *vocab.report_re.finditer(mt, z.start, z.end),
+    ]
+    if z.mode != "text":  # "Thời gian thực hiện: 6 tháng, hằng năm và định kỳ"
+        found += vocab.counted_re.finditer(mt, z.start, z.end)
+    hits = [
+        _Hit(m.start(), m.end(), _period_items(mt, m.start("ps"), m.end("ps")), "recurring")
+        for m in found
+    ]
+    for m in vocab.periodic_re.finditer(mt, z.start, z.end):
+        if z.mode == "text" and not _coordinated(mt, z, m.start()):
+            continue
+        hits.append(_Hit(m.start(), m.end(), [_Item("recurring")], "periodic"))
+    return [h for h in hits if h.items]
+
+
+def _coordinated(mt: str, z: _Zone, pos: int) -> bool:
+    """``kiểm tra thường xuyên và định kỳ``: joined to a time expression right before it."""
+    vocab = _vocab()
+    before = mt[max(z.start, pos - 40) : pos]
+    j = vocab.coordinated_re.search(before)
+    return bool(j and vocab.time_before_re.search(before[: j.start()]))
+
+
 def _ongoing(ctx: _Ctx, z: _Zone) -> list[_Hit]:
     vocab = _vocab()
-    hits = []
-    rx = vocab.ongoing_cell_re if z.mode != "text" else vocab.ongoing_re
-    for m in rx.finditer(ctx.mt, z.start, z.end):
-        if z.mode == "text" and not _ongoing_in_text(ctx, z, m):
-            continue
-        hits.append(_Hit(m.start(), m.end(), [_Item("ongoing")], "ongoing"))
-    return hits
+    rx = vocab.ongoing_re if z.mode == "text" else vocab.ongoing_cell_re
+    return [
+        _Hit(m.start(), m.end(), [_Item("ongoing")], "ongoing")
+        for m in rx.finditer(ctx.mt, z.start, z.end)
+        if z.mode != "text" or _ongoing_in_text(ctx.mt, z, m)
+    ]
 
 
-def _ongoing_in_text(ctx: _Ctx, z: _Zone, m: re.Match[str]) -> bool:
-    """``d) Thường xuyên kiểm tra``, ``Đồng thời thường xuyên đăng tải``, ``kiện toàn
-    thường xuyên.`` — yes; ``chi thường xuyên``, ``sử dụng thường xuyên hệ thống`` — no."""
+def _ongoing_in_text(mt: str, z: _Zone, m: re.Match[str]) -> bool:
+    """``d) Thường xuyên kiểm tra``, ``Đồng thời thường xuyên đăng tải``, ``kiện toàn thường
+    xuyên.`` — yes; ``chi thường xuyên``, ``sử dụng thường xuyên hệ thống`` — no."""
     vocab = _vocab()
-    before = ctx.mt[max(z.start, m.start() - 30) : m.start()]
-    after = ctx.mt[m.end() : min(z.end, m.end() + 20)]
-    if vocab.not_before_re.match(after):
+    before = mt[max(z.start, m.start() - 30) : m.start()]
+    if vocab.not_before_re.match(mt, m.end(), z.end):
         return False
-    if _clause_start(ctx, z, m.start(), comma=True) or vocab.opener_re.search(before):
+    if _clause_start(mt, z, m.start(), comma=True) or vocab.opener_re.search(before):
         return True
-    return bool(vocab.after_verb_re.search(before)) and bool(
-        re.match(r"\s*(?:[,.;:)]|$)", after)
-        or (vocab.coordinated_re.pattern
-        and re.match(r"\s*(?:" + _alt(patterns.load("deadlines")["list_joiners"]) + r")\s", after, re.I))
-        or vocab.every_re.match(ctx.mt, m.end() + len(after) - len(after.lstrip()), z.end)
+    return bool(
+        vocab.after_verb_re.search(before) and vocab.verb_follow_re.match(mt, m.end(), z.end)
     )
 
 
 def _requests(ctx: _Ctx, z: _Zone) -> list[_Hit]:
-    vocab = _vocab()
+    """``khi có yêu cầu của UBND ...``, ``theo yêu cầu``; ``Theo lịch của UBND tỉnh``."""
+    vocab, mt = _vocab(), ctx.mt
+    cell = z.mode != "text"
     hits = []
-    for m in vocab.on_request_re.finditer(ctx.mt, z.start, z.end):
-        hits.append(_Hit(m.start(), _clause_tail(ctx, z, m.end()), [_Item("on_request")], "on_request"))
-    for m in vocab.as_requested_re.finditer(ctx.mt, z.start, z.end):
-        if z.mode == "text" and not vocab.as_requested_ok_re.match(ctx.mt, m.end(), z.end):
-            continue
-        hits.append(_Hit(m.start(), _clause_tail(ctx, z, m.end()), [_Item("on_request")], "on_request"))
-    sched = vocab.schedule_cell_re if z.mode != "text" else vocab.schedule_re
-    for m in sched.finditer(ctx.mt, z.start, z.end):
-        hits.append(_Hit(m.start(), _clause_tail(ctx, z, m.end()), [_Item("schedule")], "schedule"))
-    if z.mode != "text":
-        for m in vocab.on_request_cell_re.finditer(ctx.mt, z.start, z.end):
-            hits.append(_Hit(m.start(), _clause_tail(ctx, z, m.end()), [_Item("on_request")], "on_request"))
+    for m in vocab.on_request_re.finditer(mt, z.start, z.end):
+        hits.append(
+            _Hit(m.start(), _agency_tail(mt, z, m.end()), [_Item("on_request")], "on_request")
+        )
+    for m in vocab.as_requested_re.finditer(mt, z.start, z.end):
+        if cell or vocab.as_requested_ok_re.match(mt, m.end(), z.end):
+            hits.append(
+                _Hit(m.start(), _agency_tail(mt, z, m.end()), [_Item("on_request")], "on_request")
+            )
+    for m in (vocab.schedule_cell_re if cell else vocab.schedule_re).finditer(mt, z.start, z.end):
+        if not vocab.schedule_neg_re.search(mt, max(z.start, m.start() - 20), m.start()):
+            hits.append(
+                _Hit(m.start(), _agency_tail(mt, z, m.end()), [_Item("schedule")], "schedule")
+            )
+    if cell:
+        for m in vocab.on_request_cell_re.finditer(mt, z.start, z.end):
+            hits.append(
+                _Hit(m.start(), _agency_tail(mt, z, m.end()), [_Item("on_request")], "on_request")
+            )
     return hits
 
 
-def _clause_tail(ctx: _Ctx, z: _Zone, pos: int) -> int:
-    """``khi có yêu cầu`` + ``của UBND hoặc các cơ quan liên quan`` up to the clause's end."""
-    m = re.compile(r"[.;:,()\n\t]").search(ctx.mt, pos, min(z.end, pos + 80))
-    end = m.start() if m else min(z.end, pos + 80)
-    return pos + len(ctx.mt[pos:end].rstrip())
+def _agency_tail(mt: str, z: _Zone, pos: int) -> int:
+    """``khi có yêu cầu`` + ``của UBND hoặc các cơ quan liên quan``, to the clause's end."""
+    if not _vocab().of_re.match(mt, pos, z.end):
+        return pos
+    stop = re.compile(r"[.;:,()\n\t]").search(mt, pos, min(z.end, pos + 80))
+    end = stop.start() if stop else min(z.end, pos + 80)
+    return pos + len(mt[pos:end].rstrip())
 
 
-# --- zones ---------------------------------------------------------------------------------
+# --- where to read -------------------------------------------------------------------------
 
 
 def _zones(doc: Document, info: DocumentInfo) -> list[_Zone]:
+    """Time columns and ``Thời gian thực hiện:`` lines; the rest is running text."""
     vocab = _vocab()
     zones: list[_Zone] = []
     title = re.sub(r"\s+", " ", info.title or "").strip()
@@ -804,97 +800,31 @@ def _zones(doc: Document, info: DocumentInfo) -> list[_Zone]:
         if b.rows is None:
             text = b.text.strip()
             if title and i < 12 and text and text in title:
-                continue
+                continue  # the title: "... giai đoạn 2021-2030" is the plan's name
             lm = vocab.time_label_re.search(match_text(b.text))
             if lm:
-                cut = b.start + lm.end()
                 zones.append(_Zone(b.start, b.start + lm.start(), "text"))
-                zones.append(_Zone(cut, b.end, "line"))
+                zones.append(_Zone(b.start + lm.end(), b.end, "line"))
             else:
                 zones.append(_Zone(b.start, b.end, "text"))
             continue
         ncols = max(len(r) for r in b.rows)
-        time_col = None
-        header_rows = 0
+        time_col, header_rows = None, 0
         for ri, row in enumerate(b.rows[:3]):
-            for ci, cell in enumerate(row):
-                if vocab.time_header_re.match(match_text(cell.text)):
-                    time_col, header_rows = ci, ri + 1
-                    break
+            time_col = next(
+                (ci for ci, c in enumerate(row) if vocab.time_header_re.match(match_text(c.text))),
+                None,
+            )
             if time_col is not None:
+                header_rows = ri + 1
+                last_time_col = (ncols, time_col)
                 break
-        if time_col is not None:
-            last_time_col = (ncols, time_col)
-        elif last_time_col and last_time_col[0] == ncols:
-            time_col = last_time_col[1]
+        if time_col is None and last_time_col and last_time_col[0] == ncols:
+            time_col = last_time_col[1]  # the table goes on after a page break, header not repeated
         for row in b.rows[header_rows:]:
             for ci, cell in enumerate(row):
-                if cell.end <= cell.start:
-                    continue
                 zones.append(_Zone(cell.start, cell.end, "cell" if ci == time_col else "text"))
     return [z for z in zones if z.end > z.start]
-
-
-# --- entry point ---------------------------------------------------------------------------
-
-
-def extract(
-    doc: Document, info: DocumentInfo, sections: list[Section], legal_refs: list[LegalRef]
-) -> list[Deadline]:
-    """Every deadline expression of ``doc``; ``legal_refs`` spans (cited documents) are skipped."""
-    vocab = _vocab()
-    mt = match_text(doc.text)
-    year = info.period_start or (info.issue_date.year if info.issue_date else None) or info.header_year
-    ref_year = info.period_start or (info.issue_date.year if info.issue_date else info.header_year)
-    first_day = date(year, 1, 1) if year else None
-    if info.issue_date and first_day and info.issue_date > first_day:
-        first_day = info.issue_date
-    ctx = _Ctx(
-        doc=doc,
-        info=info,
-        mt=mt,
-        year=year,
-        ref_year=ref_year,
-        first_day=first_day,
-        report=_key(info.doc_type or "") in vocab.descriptive_types,
-        sections=sections,
-        by_id={s.section_id: s for s in sections},
-    )
-    ref_spans = sorted((r.char_start, r.char_end) for r in legal_refs)
-    chosen: list[_Hit] = []
-    for z in _zones(doc, info):
-        cands = _phrases(ctx, z) + _recurrences(ctx, z) + _ongoing(ctx, z) + _requests(ctx, z)
-        if z.mode == "text" and ctx.report:
-            cands = [h for h in cands if h.family == "atom" or _forward(ctx, h.start)]
-        cands = [h for h in cands if not any(s < h.end and h.start < e for s, e in ref_spans)]
-        cands.sort(key=lambda h: (-(h.end - h.start), h.start))
-        picked: list[_Hit] = []
-        for h in cands:
-            if not any(h.start < p.end and p.start < h.end for p in picked):
-                picked.append(h)
-        chosen.extend(picked)
-    chosen.sort(key=lambda h: h.start)
-    out: list[Deadline] = []
-    for h in chosen:
-        quote_end = h.start + len(doc.text[h.start : h.end].rstrip(" ,;:-"))
-        sec = section_at(sections, h.start)
-        for n, it in enumerate(h.items, start=1):
-            suffix = f":{n}" if n > 1 else ""
-            out.append(
-                Deadline(
-                    deadline_id=f"{doc.doc_id}:dl:{h.start}{suffix}",
-                    kind=it.kind,
-                    start_date=it.start,
-                    end_date=it.end,
-                    recurrence=it.rrule,
-                    quote=doc.text[h.start : quote_end],
-                    char_start=h.start,
-                    char_end=quote_end,
-                    page=doc.page_at(h.start),
-                    section_id=sec.section_id if sec else None,
-                )
-            )
-    return out
 
 
 def _forward(ctx: _Ctx, pos: int) -> bool:
@@ -905,3 +835,63 @@ def _forward(ctx: _Ctx, pos: int) -> bool:
             return True
         sec = ctx.by_id.get(sec.parent_id) if sec.parent_id else None
     return False
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def extract(
+    doc: Document, info: DocumentInfo, sections: list[Section], legal_refs: list[LegalRef]
+) -> list[Deadline]:
+    """Every deadline expression of ``doc``; the spans of ``legal_refs`` are not read."""
+    vocab = _vocab()
+    issue_year = info.issue_date.year if info.issue_date else None
+    year = info.period_start or issue_year or info.header_year
+    first_day = date(year, 1, 1) if year else None
+    if info.issue_date and first_day and info.issue_date > first_day:
+        first_day = info.issue_date
+    ctx = _Ctx(
+        info=info,
+        mt=match_text(doc.text),
+        year=year,
+        ref_year=year,
+        first_day=first_day,
+        report=_key(info.doc_type or "") in vocab.descriptive_types,
+        sections=sections,
+        by_id={s.section_id: s for s in sections},
+    )
+    ref_spans = [(r.char_start, r.char_end) for r in legal_refs]
+    chosen: list[_Hit] = []
+    for z in _zones(doc, info):
+        cands = _phrases(ctx, z) + _recurrences(ctx, z) + _ongoing(ctx, z) + _requests(ctx, z)
+        if z.mode == "text" and ctx.report:
+            cands = [h for h in cands if h.family == "atom" or _forward(ctx, h.start)]
+        cands = [h for h in cands if not any(s < h.end and h.start < e for s, e in ref_spans)]
+        cands.sort(key=lambda h: (h.start - h.end, h.start))  # longest first
+        picked: list[_Hit] = []
+        for h in cands:
+            if not any(h.start < p.end and p.start < h.end for p in picked):
+                picked.append(h)
+        chosen.extend(picked)
+    chosen.sort(key=lambda h: h.start)
+    return [d for h in chosen for d in _records(doc, sections, h)]
+
+
+def _records(doc: Document, sections: list[Section], h: _Hit) -> list[Deadline]:
+    end = h.start + len(doc.text[h.start : h.end].rstrip(" ,;:-"))
+    sec = section_at(sections, h.start)
+    return [
+        Deadline(
+            deadline_id=f"{doc.doc_id}:dl:{h.start}" + (f":{n}" if n > 1 else ""),
+            kind=it.kind,
+            start_date=it.start,
+            end_date=it.end,
+            recurrence=it.rrule,
+            quote=doc.text[h.start : end],
+            char_start=h.start,
+            char_end=end,
+            page=doc.page_at(h.start),
+            section_id=sec.section_id if sec else None,
+        )
+        for n, it in enumerate(h.items, start=1)
+    ]
