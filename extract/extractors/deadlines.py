@@ -57,12 +57,12 @@ _DMY = (
     r"(?<![\d/.])(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>"
     + _YEAR
     + r")"
-    r"|(?<![\d/.])(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?![\d/.]|,\d)"
+    r"|(?<![\d/.])(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?![\d/]|[.,]\d)"
 )
 _DMY_NC = (
     r"(?<![\d/.])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*"
     + _YEAR
-    + r"|(?<![\d/.])\d{1,2}\s*/\s*\d{1,2}(?![\d/.]|,\d)"
+    + r"|(?<![\d/.])\d{1,2}\s*/\s*\d{1,2}(?![\d/]|[.,]\d)"
 )
 
 
@@ -151,11 +151,12 @@ def _vocab() -> _Vocab:
     qend, qfirst = _alt(v["quarter_end_month"]), _alt(v["quarter_first_month"])
     every, periodic = _alt(v["every_words"]), _alt(v["periodic_words"])
     period = _alt(list(v["periods"]))
-    # "báo cáo quý I" names one report, "tổng kết năm học" a school year: not a recurrence.
-    guard = rf"(?![\w/])(?!\s*\d)(?!\s*{rom})(?!\s+(?:{_alt(v['period_not_before'])})(?![\w]))"
+    # "báo cáo quý I" names one report, "tổng kết năm học" a school year and "sơ kết 6 tháng
+    # đầu năm" one half-year: not a recurrence.
+    not_after = v["period_not_before"] + v["half_year_first"] + v["half_year_second"]
+    guard = rf"(?![\w/])(?!\s*\d)(?!\s*{rom})(?!\s+(?:{_alt(not_after)})(?![\w]))"
     plist = rf"(?:{period}){guard}(?:{lsep}(?:(?:{every})\s+)?(?:{period}){guard})*"
-    counts = re.compile(r"\d|" + _alt(v["half_year_counts"]) + "|" + _alt(["một"]), re.I)
-    counted = _alt([p for p in v["periods"] if counts.match(match_text(p))])
+    counted = _alt(v["counted_periods"])
     ongoing = _alt(v["ongoing_words"])
     whole, phase_w = _alt(v["whole_year_words"]), _alt(v["period_words"])
     atoms = [
@@ -561,14 +562,16 @@ def _phrases(ctx: _Ctx, z: _Zone) -> list[_Hit]:
     return hits
 
 
-def _from_to(ctx: _Ctx, z: _Zone, a: _Atom, b: _Atom) -> list[_Item] | None:
-    """``từ năm 2013 đến năm 2020``, ``từ tháng 6 đến tháng 8/2022``, ``Từ 15/6 - 30/6/2022``."""
+def _from_to(ctx: _Ctx, z: _Zone, a: _Atom, b: _Atom, dash_only: bool) -> list[_Item] | None:
+    """``từ năm 2013 đến năm 2020``, ``từ tháng 6 đến tháng 8/2022``, ``Tháng 11/2022 -
+    Tháng 01/2023`` (a dash alone joins two atoms into a range)."""
     kind, pstart = _prefix(ctx.mt, z, b.start)
     gap = ctx.mt[a.end : pstart]
-    if not (
-        (kind in ("until", "end_of") and not gap.strip()) or (kind is None and gap.strip() == "-")
-    ):
+    dash = kind is None and gap.strip() == "-"
+    if not (dash or (not dash_only and kind in ("until", "end_of") and not gap.strip())):
         return None
+    if {a.name, b.name} & {"qday", "mday"}:
+        return None  # recurring days ("ngày 15 hàng tháng") do not make a range
     if not _parse_atom(ctx, b, ctx.year) or not b.periods:
         return None
     if not a.has_year and b.has_year:
