@@ -9,6 +9,7 @@ and lays the blocks out into the document text that every offset indexes.
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,13 +34,33 @@ class ReadResult:
 Reader = Callable[[Path, bytes], ReadResult]
 
 
-def _readers() -> dict[str, Reader]:
-    from . import text
+# Extension → (module in extract.read, function). A format's reader lives in its own module;
+# adding a format is one line here and one module.
+READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("text", "read_txt"),
+    ".md": ("text", "read_md"),
+    ".markdown": ("text", "read_md"),
+    ".html": ("html", "read_html"),
+    ".htm": ("html", "read_html"),
+    ".docx": ("docx", "read_docx"),
+    ".doc": ("doc", "read_doc"),
+    ".pdf": ("pdf", "read_pdf"),
+}
+SUPPORTED = tuple(READERS)
 
-    return {".txt": text.read_txt, ".md": text.read_md, ".markdown": text.read_md}
 
-
-SUPPORTED = (".txt", ".md", ".markdown")
+def _reader_for(suffix: str) -> Reader | None:
+    entry = READERS.get(suffix)
+    if entry is None:
+        return None
+    module, func = entry
+    try:
+        mod = importlib.import_module(f"{__name__}.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{__name__}.{module}":
+            return None  # the format's reader is not part of this build
+        raise
+    return getattr(mod, func)
 
 
 def sha256_of(data: bytes) -> str:
@@ -53,7 +74,7 @@ def read_document(path: Path) -> Document:
     except OSError as exc:
         raise ReadError(f"cannot open file: {exc.strerror or exc}") from exc
     digest = sha256_of(data)
-    reader = _readers().get(path.suffix.lower())
+    reader = _reader_for(path.suffix.lower())
     if reader is None:
         raise ReadError(f"unsupported file type {path.suffix or '(no extension)'!r}")
     if not data.strip():
