@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from . import structure
-from .extractors import legal_refs
+from .extractors import deadlines, legal_refs
 from .model import Document, Extraction
 from .read import ReadError, read_document, sha256_of
 
@@ -30,6 +30,10 @@ def process(path: Path) -> Extraction:
         t = time.perf_counter()
         result.legal_refs = legal_refs.extract(doc, result.info, result.sections)
         timings["legal_refs"] = time.perf_counter() - t
+        t = time.perf_counter()
+        result.deadlines = deadlines.extract(doc, result.info, result.sections, result.legal_refs)
+        timings["deadlines"] = time.perf_counter() - t
+        # (targets and tasks stages are wired here, each in its own block)
     except Exception as exc:
         result.status = "partial"
         result.error = f"extraction failed: {type(exc).__name__}: {exc}"
