@@ -39,6 +39,7 @@ import pyarrow.parquet as pq
 from .link import fold_key, link_mentions
 from .model import Deadline, Extraction, LegalRef, Section, Target, Task, Unit
 from .report import render_report
+from .xlsx import write_workbook
 
 TABLES = ("documents", "sections", "legal_refs", "targets", "deadlines", "tasks", "units",
           "legal_index")
@@ -283,41 +284,18 @@ def _write_texts(extractions: list[Extraction], folder: Path) -> None:
 
 
 def _write_excel(frames: dict[str, pd.DataFrame], path: Path) -> list[str]:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
+    """One sheet per table (see ``extract.xlsx`` for why it is written by hand)."""
     notes: list[str] = []
-    wb = Workbook(write_only=True)  # streams rows: big corpora fit in memory and time
+    sheets = []
     for table, df in frames.items():
         columns = table_columns(table)
-        ws = wb.create_sheet(title=table[:31])
         if len(df) > EXCEL_MAX_ROWS:
             notes.append(f"dataset.xlsx: {table} cut to {EXCEL_MAX_ROWS} rows; "
                          "the Parquet and CSV files hold all")
-        rows = [[_excel_value(v, kind, ILLEGAL_CHARACTERS_RE)
-                 for v, (_, kind) in zip(row, columns, strict=True)]
+        rows = [[_excel_value(v, kind) for v, (_, kind) in zip(row, columns, strict=True)]
                 for row in df.head(EXCEL_MAX_ROWS).itertuples(index=False, name=None)]
-        for i, width in enumerate(_column_widths(columns, rows), start=1):
-            ws.column_dimensions[get_column_letter(i)].width = width
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-        header = []
-        for name, _ in columns:
-            cell = WriteOnlyCell(ws, value=name)
-            cell.font = Font(bold=True)
-            header.append(cell)
-        ws.append(header)
-        dates = [i for i, (_, kind) in enumerate(columns) if kind == "date"]
-        for row in rows:
-            for i in dates:
-                if row[i] is not None:
-                    row[i] = WriteOnlyCell(ws, value=row[i])
-                    row[i].number_format = "yyyy-mm-dd"
-            ws.append(row)
-    wb.save(path)
+        sheets.append((table, [name for name, _ in columns], rows, _column_widths(columns, rows)))
+    write_workbook(path, sheets)
     return notes
 
 
@@ -330,13 +308,10 @@ def _column_widths(columns: Columns, rows: list[list[Any]]) -> list[int]:
     return [min(max(w + 2, 8), 60) for w in widths]
 
 
-def _excel_value(value: Any, kind: str, illegal: Any) -> Any:
+def _excel_value(value: Any, kind: str) -> Any:
     value = _flat(value, kind)
     if kind == "date" and value:
         return date.fromisoformat(value)
-    if isinstance(value, str):
-        # Control characters from PDFs make openpyxl refuse the cell; a cell holds 32,767.
-        return illegal.sub("", value)[:32767]
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     return value

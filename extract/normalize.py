@@ -10,7 +10,9 @@ the display text at the same offsets.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 import unicodedata
+from functools import lru_cache
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
 
@@ -40,7 +42,7 @@ _TONE_PAIRS = _tone_pairs()
 # Only in open syllables (nothing but a non-letter after the pair), and not after "q", where
 # "u" belongs to the consonant ("quý" is spelled one way only).
 _TONE_RE = re.compile(
-    r"(?<![qQ])(" + "|".join(map(re.escape, sorted(_TONE_PAIRS))) + r")(?![^\W\d_])"
+    r"(?<![qQ])([oOuU][" + "".join(sorted({p[1] for p in _TONE_PAIRS})) + r"])(?![^\W\d_])"
 )
 
 
@@ -50,9 +52,10 @@ def fold_tones(text: str) -> str:
     >>> fold_tones("Hoà Bình, thuỷ lợi, hòa nhã, quý")
     'Hòa Bình, thủy lợi, hòa nhã, quý'
     """
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS.get(m.group(1), m.group(1)), text)
 
 
+@lru_cache(maxsize=32768)
 def match_text(text: str) -> str:
     """The text extractors search: tone placement folded and typographic variants unified.
 
@@ -135,3 +138,28 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200c\u200d\u00
 def strip_controls(text: str) -> str:
     """Drop control characters, BOMs, soft hyphens and zero-width joiners."""
     return _CONTROL_RE.sub("", text)
+
+
+def anchored_finditer(
+    rx: re.Pattern[str], anchor: re.Pattern[str], text: str, back: int
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern every match of which starts at a word start (or
+    at the anchor) at most ``back`` characters before an ``anchor`` match and contains it.
+
+    Python's ``re`` tries a pattern that opens with an optional group or a look-behind at
+    every position; finding a cheap anchor first (a year, a slash between digits) and trying
+    the pattern only at the word starts just before it is several times faster.
+    """
+    last_end = 0
+    for a in anchor.finditer(text):
+        if a.start() < last_end:
+            continue
+        lo = max(last_end, a.start() - back)
+        starts = [p for p in range(lo, a.start()) if p == 0 or not text[p - 1].isalnum()]
+        starts.append(a.start())
+        for p in starts:
+            m = rx.match(text, p)
+            if m is not None and m.end() > a.start():
+                last_end = max(m.end(), m.start() + 1)
+                yield m
+                break

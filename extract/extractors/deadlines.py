@@ -42,13 +42,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
 from .. import patterns
 from ..model import Deadline, Document, DocumentInfo, LegalRef, Section
-from ..normalize import match_text
+from ..normalize import anchored_finditer, match_text
 from ..structure import section_at
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
@@ -308,6 +309,8 @@ class _Ctx:
     report: bool  # a report: running text describes what was done
     sections: list[Section]
     by_id: dict[str, Section]
+    atoms: list[_Atom] = field(default_factory=list)
+    atom_starts: list[int] = field(default_factory=list)
 
 
 # --- calendar helpers ----------------------------------------------------------------------
@@ -356,12 +359,33 @@ class _Atom:
     slash_year: bool = False  # "Quý III/2022" rather than "quý III năm 2022"
 
 
-def _find_atoms(mt: str, z: _Zone) -> list[_Atom]:
+# Atoms that open with optional words are found around what they cannot lack: the year, or
+# the slash between day and month (see normalize.anchored_finditer).
+_ANCHORS = {
+    "year": (re.compile(r"(?:19|20)\d{2}"), 40),
+    "dates": (re.compile(r"\d\s*[/.\-]\s*\d"), 12),
+}
+
+
+def _all_atoms(mt: str) -> list[_Atom]:
+    """Every atom of the document, found once (zones then take theirs by offset)."""
     found = [
         _Atom(name, m.start(), m.end(), m)
         for name, rx in _vocab().atoms
-        for m in rx.finditer(mt, z.start, z.end)
+        for m in (
+            anchored_finditer(rx, _ANCHORS[name][0], mt, _ANCHORS[name][1])
+            if name in _ANCHORS
+            else rx.finditer(mt)
+        )
     ]
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _find_atoms(ctx: _Ctx, z: _Zone) -> list[_Atom]:
+    lo = bisect_left(ctx.atom_starts, z.start)
+    hi = bisect_left(ctx.atom_starts, z.end)
+    found = [a for a in ctx.atoms[lo:hi] if a.end <= z.end]
     found.sort(key=lambda a: (a.start - a.end, a.start))
     chosen: list[_Atom] = []
     for a in found:
@@ -527,7 +551,7 @@ def _in_quotes(mt: str, pos: int) -> bool:
 def _phrases(ctx: _Ctx, z: _Zone) -> list[_Hit]:
     """Atoms read with the words around them, and kept when the zone's rules allow."""
     vocab, mt = _vocab(), ctx.mt
-    atoms = _find_atoms(mt, z)
+    atoms = _find_atoms(ctx, z)
     hits: list[_Hit] = []
     skip_next = False
     for i, a in enumerate(atoms):
@@ -863,6 +887,9 @@ def extract(
         sections=sections,
         by_id={s.section_id: s for s in sections},
     )
+    ctx.atoms = _all_atoms(ctx.mt)
+    ctx.atom_starts = [a.start for a in ctx.atoms]
+
     ref_spans = [(r.char_start, r.char_end) for r in legal_refs]
     chosen: list[_Hit] = []
     for z in _zones(doc, info):

@@ -21,13 +21,14 @@ Not references: phone numbers, ``cổng thông tin 1022``, percentages, dates, U
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from .. import patterns
 from ..model import Document, DocumentInfo, LegalRef, Section
-from ..normalize import fold_tones, match_text
+from ..normalize import anchored_finditer, fold_tones, match_text
 from ..structure import section_at
 
 # One code of a symbol: capitals and digits with at most one lower-case letter (TTg, CTr, QyĐ).
@@ -42,6 +43,8 @@ _NUMSYM = re.compile(
     r")"
     r"(?![\w/])"
 )
+# Every number/symbol has a slash or hyphen before a capital code (after an optional year).
+_NUMSYM_ANCHOR = re.compile(r"[/\-]\s?(?:(?:19|20)\d{2}\s?/\s?)?[A-ZĐ]")
 _DATE_NUMERIC = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})"
 _DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>(?:19|20)\d{2})"
 _DATE_AFTER = re.compile(
@@ -226,7 +229,7 @@ def extract(doc: Document, info: DocumentInfo, sections: list[Section]) -> list[
     mt = match_text(text)
     skip = [(b.start, b.end) for b in doc.blocks if b.kind in ("header", "signature", "recipients")]
     refs: list[LegalRef] = []
-    candidates = list(_NUMSYM.finditer(mt))
+    candidates = list(anchored_finditer(_NUMSYM, _NUMSYM_ANCHOR, mt, 8))
     starts = [c.start() for c in candidates]
     for i, m in enumerate(candidates):
         if any(s <= m.start() < e for s, e in skip):
@@ -238,11 +241,11 @@ def extract(doc: Document, info: DocumentInfo, sections: list[Section]) -> list[
     refs.extend(_numbers_without_symbol(doc, mt, refs, skip, vocab))
     refs.extend(_laws_by_name(doc, mt, refs, skip, vocab))
     refs.sort(key=lambda r: r.char_start)
+    _assign_relations(mt, refs, vocab)
     for r in refs:
         r.page = doc.page_at(r.char_start)
         sec = section_at(sections, r.char_start)
         r.section_id = sec.section_id if sec else None
-        r.relation = _relation(mt, r, refs, vocab)
     return refs
 
 
@@ -415,13 +418,20 @@ def _is_self(
     return bool(number is None and info.doc_symbol and symbol.lower() == info.doc_symbol.lower())
 
 
+# The cheap half of "Kế hoạch số 39": found first, then the type word is looked for before it.
+_NUMBER_ONLY_TAIL_RE = re.compile(r"(?i:số)\s*[:.]?\s*\d{1,5}(?![\w/\-]|[.,]\d)")
+
+
 def _numbers_without_symbol(
     doc: Document, mt: str, numbered: list[LegalRef], skip: list[tuple[int, int]], vocab: _Vocab
 ) -> list[LegalRef]:
     """``Nghị quyết số 29 của Ban Chấp hành ...``: the type and number, no symbol."""
     taken = [(r.char_start, r.char_end) for r in numbered]
     out: list[LegalRef] = []
-    for m in vocab.number_only_re.finditer(mt):
+    for tail in _NUMBER_ONLY_TAIL_RE.finditer(mt):
+        m = vocab.number_only_re.search(mt, max(0, tail.start() - 40), tail.end())
+        if m is None or m.end() != tail.end():
+            continue
         s, e = m.start("type"), m.end()
         if any(a <= s < b or s <= a < e for a, b in taken) or any(a <= s < b for a, b in skip):
             continue
@@ -509,30 +519,33 @@ def _pinpoint_before(mt: str, start: int, vocab: _Vocab) -> str | None:
     return re.sub(r"\s+", " ", pm.group("pin")) if pm else None
 
 
-def _relation(mt: str, ref: LegalRef, refs: list[LegalRef], vocab: _Vocab) -> str:
-    """The nearest cue before the mention in its sentence; cues inside other mentions don't
-    count."""
-    if ref.is_self:
-        return "ban_hanh_kem_theo"
-    line_start = mt.rfind("\n", 0, ref.char_start) + 1
-    stop = max(
-        (
-            m.end()
-            for m in re.finditer(r"[.!?](?=\s+[A-ZĐÀ-Ỹ])", mt[line_start : ref.char_start + 1])
-        ),
-        default=0,
+_SENTENCE_STOP_RE = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ])|\n")
+
+
+def _assign_relations(mt: str, refs: list[LegalRef], vocab: _Vocab) -> None:
+    """Each mention takes the nearest cue before it in its sentence (``Căn cứ``, ``Thực hiện``,
+    ``theo`` ...); cues inside other mentions don't count. Cues and sentence stops are found
+    once per document, so long paragraphs of references cost no more than short ones."""
+    cues = sorted(
+        (m.start(), rel != "theo", rel)  # at one position a specific cue beats "theo"
+        for rel, rx in vocab.relations
+        for m in rx.finditer(mt)
     )
-    window_start = line_start + stop
-    best: tuple[int, str] | None = None
-    others = [
-        (o.char_start, o.char_end)
-        for o in refs
-        if o is not ref and o.char_end > window_start and o.char_start < ref.char_start
-    ]
-    for rel, rx in vocab.relations:
-        for cm in rx.finditer(mt, window_start, ref.char_start):
-            if any(a <= cm.start() < b for a, b in others):
-                continue
-            if best is None or cm.start() > best[0] or (cm.start() == best[0] and rel != "theo"):
-                best = (cm.start(), rel)
-    return best[1] if best else "other"
+    cue_starts = [c[0] for c in cues]
+    stops = [0] + [m.end() for m in _SENTENCE_STOP_RE.finditer(mt)]
+    ref_starts = [r.char_start for r in refs]
+    for ref in refs:
+        if ref.is_self:
+            ref.relation = "ban_hanh_kem_theo"
+            continue
+        window_start = stops[bisect_right(stops, ref.char_start) - 1]
+        ref.relation = "other"
+        k = bisect_left(cue_starts, ref.char_start) - 1
+        while k >= 0 and cues[k][0] >= window_start:
+            pos = cues[k][0]
+            owner = bisect_right(ref_starts, pos) - 1
+            inside = owner >= 0 and refs[owner] is not ref and refs[owner].char_end > pos
+            if not inside:
+                ref.relation = cues[k][2]
+                break
+            k -= 1

@@ -133,8 +133,8 @@ def build_document(doc: Document, blocks: list[Block]) -> None:
                 continue
             block.rows = rows
         else:
-            lines = [clean_inline(line) for line in block.text.split("\n")]
-            text = " ".join(line for line in lines if line)
+            # Lines of one block are one paragraph: cleaned together, joined by a space.
+            text = clean_inline(block.text.replace("\n", " "))
             if not text:
                 continue
         block.text = text

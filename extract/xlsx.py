@@ -1,0 +1,164 @@
+"""A small streaming writer for ``dataset.xlsx``: one sheet per table, bold frozen header,
+filters, column widths, dates as dates.
+
+Why not XlsxWriter or openpyxl: both spend about 8 µs per cell in Python bookkeeping, which
+made the workbook the largest single cost of ``vnplan extract`` (a 7 MB corpus gives over
+300,000 cells). This writer emits the same SpreadsheetML with inline strings in one pass,
+about ten times faster; the tests read its output back with openpyxl and pandas.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+_ILLEGAL_XML_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_EXCEL_EPOCH = date(1899, 12, 30)
+MAX_CELL_CHARS = 32767
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    "{sheets}</Types>"
+)
+_SHEET_TYPE = (
+    '<Override PartName="/xl/worksheets/sheet{n}.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+)
+_ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="xl/workbook.xml"/></Relationships>'
+)
+# Style 0 plain, 1 bold (header), 2 date (yyyy-mm-dd).
+_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    "</cellXfs>"
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+
+
+def _col(n: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    name = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        name = chr(65 + r) + name
+    return name
+
+
+def _text(value: str) -> str:
+    return _ILLEGAL_XML_RE.sub("", value)[:MAX_CELL_CHARS].translate(_ESCAPES)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "<c/>"
+    if isinstance(value, bool):
+        return f'<c t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int | float):
+        if value != value or value in (float("inf"), float("-inf")):  # NaN, infinities
+            return "<c/>"
+        return f"<c><v>{value!r}</v></c>"
+    if isinstance(value, date):
+        return f'<c s="2"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
+    text = _text(str(value))
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    return f'<c t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+def _sheet_xml(
+    header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float]
+) -> Iterable[str]:
+    last = f"{_col(max(len(header) - 1, 0))}{len(rows) + 1}"
+    yield (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<dimension ref="A1:{last}"/>'
+        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+        'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+        '<sheetFormatPr defaultRowHeight="15"/><cols>'
+    )
+    yield "".join(
+        f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1)
+    )
+    yield '</cols><sheetData><row r="1">'
+    yield "".join(f'<c t="inlineStr" s="1"><is><t>{_text(h)}</t></is></c>' for h in header)
+    yield "</row>"
+    for r, row in enumerate(rows, start=2):
+        yield f'<row r="{r}">' + "".join(map(_cell, row)) + "</row>"
+    yield f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'
+
+
+Sheet = tuple[str, Sequence[str], Sequence[Sequence[Any]], Sequence[float]]
+
+
+def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
+    """``sheets``: (name ≤ 31 chars, header, rows, column widths) in order."""
+    names = [s[0][:31] for s in sheets]
+    workbook = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+        + "".join(
+            f'<sheet name="{_text(n)}" sheetId="{i}" r:id="rId{i}"/>'
+            for i, n in enumerate(names, 1)
+        )
+        + "</sheets></workbook>"
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(
+            f'<Relationship Id="rId{i}" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+            f'Target="worksheets/sheet{i}.xml"/>'
+            for i in range(1, len(names) + 1)
+        )
+        + f'<Relationship Id="rId{len(names) + 1}" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+        'Target="styles.xml"/></Relationships>'
+    )
+    fixed = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same dataset, the same bytes
+
+    def put(zf: zipfile.ZipFile, name: str, data: str) -> None:
+        info = zipfile.ZipInfo(name, fixed)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        zf.writestr(info, data.encode("utf-8"), compresslevel=1)
+
+    with zipfile.ZipFile(path, "w") as zf:
+        types = "".join(_SHEET_TYPE.format(n=i) for i in range(1, len(names) + 1))
+        put(zf, "[Content_Types].xml", _CONTENT_TYPES.format(sheets=types))
+        put(zf, "_rels/.rels", _ROOT_RELS)
+        put(zf, "xl/workbook.xml", workbook)
+        put(zf, "xl/_rels/workbook.xml.rels", rels)
+        put(zf, "xl/styles.xml", _STYLES)
+        for i, (_, header, rows, widths) in enumerate(sheets, 1):
+            put(zf, f"xl/worksheets/sheet{i}.xml", "".join(_sheet_xml(header, rows, widths)))
