@@ -41,6 +41,8 @@ def _rules() -> dict:
         "labels": [(k, re.compile(v)) for k, v in data["section_labels"].items()],
         "periods": [(re.compile(p["re"], re.I), p["fmt"]) for p in data["periods"]],
         "issuer_fallbacks": [re.compile(p) for p in data["issuer_fallbacks"]],
+        "issuer_locality": re.compile(data["issuer_locality_line"]),
+        "period_ignore": re.compile(data["period_ignore"], re.I),
     }
 
 
@@ -174,6 +176,8 @@ def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
             b.kind = "heading"
     if issuer_lines:
         info.issuer = issuer_lines[-1]
+        if len(issuer_lines) > 1 and rules["issuer_locality"].match(match_text(info.issuer)):
+            info.issuer = f"{issuer_lines[-2]} {info.issuer}"
     else:
         mt = match_text(doc.text)
         for rx in rules["issuer_fallbacks"]:
@@ -221,7 +225,7 @@ def _type_from_symbol(number: str) -> str | None:
 
 
 def _read_period(info: DocumentInfo, rules: dict) -> None:
-    text = match_text(info.title or "")
+    text = rules["period_ignore"].sub(" ", match_text(info.title or ""))
     for rx, fmt in rules["periods"]:
         m = rx.search(text)
         if m:

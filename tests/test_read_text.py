@@ -59,21 +59,12 @@ def test_html_paragraphs_italics_and_entities_read_clean(read):
     )
 
 
-@pytest.mark.xfail(
-    reason="<p><b>...</b></p> is not recognized as a bold line (only a line that starts "
-    "with <b>/** is); the block is a plain paragraph, so bold title lines are missed",
-    strict=True,
-)
 def test_html_bold_paragraph_reads_like_markdown_bold(read):
     doc = read("<p><b>II. NHIỆM VỤ</b></p>\n<p>Rà soát thủ tục hành chính.</p>\n")
     assert doc.text == "II. NHIỆM VỤ\nRà soát thủ tục hành chính."
     assert doc.blocks[0].bold
 
 
-@pytest.mark.xfail(
-    reason="<li> items become separate blocks but of kind 'paragraph', not 'list_item'",
-    strict=True,
-)
 def test_html_list_items_are_separate_list_items(read):
     doc = read(
         "<ul>\n"
@@ -164,11 +155,6 @@ def test_inline_footnote_marker_and_body_are_separated(read):
     assert "Thực hiện tốt công tác cải cách hành chính trong toàn ngành." in doc.text
 
 
-@pytest.mark.xfail(
-    reason="the [1: ...] body is emitted before the paragraph that carries the marker "
-    "(pending notes are flushed when that paragraph starts), not after it",
-    strict=True,
-)
 def test_inline_footnote_body_follows_its_paragraph(read):
     doc = read(
         "Thực hiện tốt công tác cải cách hành chính[footnoteRef:1] trong toàn ngành. "
@@ -192,11 +178,6 @@ def test_superscript_footnote_paragraph_is_a_footnote_block(read):
     assert doc.blocks[1].label == "1"
 
 
-@pytest.mark.xfail(
-    reason="a footnote printed at the foot of the page splits the body sentence in two "
-    "paragraphs; the sentence is not re-joined across the footnote",
-    strict=True,
-)
 def test_sentence_interrupted_by_a_page_foot_footnote_is_rejoined(read):
     doc = read(
         "Nâng cao mức độ hài lòng¹ của người dân đối với sự phục vụ của cơ quan\n"
@@ -277,11 +258,6 @@ def test_wrapped_compound_with_a_hyphen_is_not_a_bullet(read):
     assert "phát triển kinh tế - xã hội của địa phương" in doc.text
 
 
-@pytest.mark.xfail(
-    reason="a wrap point that falls right after ';' starts a new paragraph even though the "
-    "next line begins in lower case (a continuation)",
-    strict=True,
-)
 def test_wrap_point_after_a_semicolon_does_not_split_the_paragraph(read):
     doc = read(
         "Triển khai thực hiện có hiệu quả các mục tiêu, nhiệm vụ phát triển kinh tế\n"

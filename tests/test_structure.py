@@ -134,11 +134,6 @@ def test_issuer_is_the_body_line_right_above_the_national_name(parse):
     assert info.issuer == "TRƯỜNG MẦM NON HOA PHƯỢNG"
 
 
-@pytest.mark.xfail(
-    reason="an issuing body's name wrapped over two header lines ('UỶ BAN NHÂN DÂN' / "
-    "'TỈNH HOÀ BÌNH') is read as its last line only: issuer == 'TỈNH HOÀ BÌNH'",
-    strict=True,
-)
 def test_issuer_name_wrapped_over_two_header_lines_is_whole(parse):
     info = parse(
         plan(parent="", issuer="UỶ BAN NHÂN DÂN\nTỈNH HOÀ BÌNH", number="Số: 15/KH-UBND")

@@ -27,7 +27,11 @@ from .encodings import decode_text
 
 _TAG_BREAK_RE = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>|<li[^>]*>|</li>|<p[^>]*>|</p>", re.I)
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>\n]*>")
-_BOLD_RE = re.compile(r"^\s*(?:\*\*|__|<b>|<strong>)(.*?)(?:\*\*|__|</b>|</strong>)\s*$", re.I)
+_BOLD_RE = re.compile(
+    r"^\s*(?:<p[^>]*>\s*)?(?:\*\*|__|<b>|<strong>)(.*?)(?:\*\*|__|</b>|</strong>)\s*(?:</p>)?\s*$",
+    re.I,
+)
+_LI_SPLIT_RE = re.compile(r"(?i)(?=<li[\s>])")
 _MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS_RE = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -150,12 +154,20 @@ class _Lines:
         self.heading = False
         self.pending_notes: list[Block] = []
         self.blank_since = 0
+        self.list_item = False
+        # A footnote printed at the foot of a page, inside a sentence that goes on after it:
+        # the note waits in pending_notes and takes the lines right below it.
+        self.open_note: Block | None = None
 
     def continues(self, nxt: str) -> bool:
         if not self.current:
             return False
         prev = self.current[-1].rstrip()
-        if not prev or _is_caps(prev) or _is_caps(nxt) or prev[-1] in _TERMINAL:
+        if not prev or _is_caps(prev) or _is_caps(nxt):
+            return False
+        if prev[-1] in _TERMINAL and not (
+            prev[-1] in ";," and not self.blank_since and nxt.lstrip()[:1].islower()
+        ):
             return False
         if BLOCK_START_RE.match(nxt) and not _HYPHEN_WRAP_RE.match(nxt):
             return False
@@ -168,24 +180,43 @@ class _Lines:
             return True
         return self.wrap_width > 0 and len(prev) >= self.wrap_width
 
-    def add(self, line: str, bold: bool, heading: bool) -> None:
-        if self.continues(line):
+    def add(self, line: str, bold: bool, heading: bool, list_item: bool = False) -> None:
+        note = self.open_note
+        if note is not None and not self.blank_since and not BLOCK_START_RE.match(line) and (
+            note.text.rstrip()[-1:] not in _TERMINAL or line[:1].islower()
+        ):
+            note.text += "\n" + line  # the footnote's own wrapped lines
+            return
+        self.open_note = None
+        if not list_item and self.continues(line):
             self.current.append(line)
             self.bold = self.bold and bold
         else:
             self.flush()
             self.current = [line]
-            self.bold, self.heading = bold, heading
+            self.bold, self.heading, self.list_item = bold, heading, list_item
+        self.blank_since = 0
+
+    def footnote(self, label: str, body: str) -> None:
+        note = Block("footnote", body, label=label)
+        if self.current and self.current[-1].rstrip()[-1:] not in _TERMINAL:
+            self.pending_notes.append(note)  # the sentence above may go on below the note
+            self.open_note = note
+        else:
+            self.flush()
+            self.blocks.append(note)
+            self.open_note = note
         self.blank_since = 0
 
     def blank(self) -> None:
         self.blank_since += 1
+        self.open_note = None
 
     def flush(self) -> None:
         if self.current:
             text = "\n".join(self.current)
             kind = "heading" if self.heading or (self.bold and len(text) < 250) else "paragraph"
-            if kind == "paragraph" and re.match(r"\s*[-–·•*+○▪►✓]\s", text):
+            if kind == "paragraph" and (self.list_item or re.match(r"\s*[-–·•*+○▪►✓]\s", text)):
                 kind = "list_item"
             self.blocks.append(Block(kind, text, bold=self.bold))
             self.current = []
@@ -287,17 +318,21 @@ def _parse(text: str, fmt: str, warnings: list[str]) -> ReadResult:
                 continue
         heading = bool(_MD_HEADING_RE.match(raw))
         bold = bool(_BOLD_RE.match(raw))
-        raw = _extract_inline_notes(raw, lines)
-        for piece in strip_markup(raw).split("\n"):
-            piece = piece.strip()
-            if not piece:
-                continue
-            label, body = leading_footnote_label(piece)
-            if label is not None and not lines.continues(piece):
-                lines.flush()
-                lines.blocks.append(Block("footnote", body, label=label))
-                continue
-            lines.add(piece, bold, heading)
+        notes: list[Block] = []
+        raw = _extract_inline_notes(raw, notes)
+        for segment in _LI_SPLIT_RE.split(raw):
+            is_li = segment[:3].lower() == "<li"
+            for piece in strip_markup(segment).split("\n"):
+                piece = piece.strip()
+                if not piece:
+                    continue
+                label, body = leading_footnote_label(piece)
+                if label is not None and not lines.continues(piece):
+                    lines.footnote(label, body)
+                    continue
+                lines.add(piece, bold, heading, list_item=is_li)
+                is_li = False
+        lines.pending_notes.extend(notes)  # after the paragraph that carries the markers
     close_table()
     lines.flush()
     if not lines.blocks:
@@ -305,11 +340,11 @@ def _parse(text: str, fmt: str, warnings: list[str]) -> ReadResult:
     return ReadResult(lines.blocks, fmt, None, warnings)
 
 
-def _extract_inline_notes(line: str, lines: _Lines) -> str:
+def _extract_inline_notes(line: str, notes: list[Block]) -> str:
     """Pull ``[1: footnote text]`` bodies out of the line; they follow the paragraph."""
 
     def keep(m: re.Match[str]) -> str:
-        lines.pending_notes.append(Block("footnote", strip_markup(m.group(2)), label=m.group(1)))
+        notes.append(Block("footnote", strip_markup(m.group(2)), label=m.group(1)))
         return ""
 
     return _INLINE_FOOTNOTE_RE.sub(keep, line)
