@@ -233,7 +233,9 @@ def _read_period(info: DocumentInfo, rules: dict) -> None:
             info.period = fmt.format(
                 **{k: groups.get(k, "") for k in ("start", "end", "q", "h", "m")}
             )
-            start = groups.get("start") or groups.get("end")
+            issued = info.issue_date.year if info.issue_date else info.header_year
+            # "từ nay đến năm 2020": the plan runs from its own date to that year.
+            start = groups.get("start") or issued or groups.get("end")
             end = groups.get("end") or groups.get("start")
             info.period_start, info.period_end = int(start), int(end)
             return

@@ -177,6 +177,15 @@ def test_header_laid_out_as_a_two_column_table(parse):
         ("Thực hiện chuyển đổi số ngành giáo dục giai đoạn 2021-2025", "2021-2025", 2021, 2025),
         ("Phát triển giáo dục mầm non giai đoạn 2021 – 2025", "2021-2025", 2021, 2025),
         ("Tuyển sinh năm học 2022-2023", "năm học 2022-2023", 2022, 2023),
+        # From the plan's own date (2022 in the header) to the year it names.
+        ("Tìm kiếm hài cốt liệt sĩ từ nay đến năm 2025", "đến năm 2025", 2022, 2025),
+        # A cited decision's date in the title is not the plan's period.
+        (
+            "Triển khai Quyết định số 1237/QĐ-TTg ngày 27 tháng 7 năm 2013 đến năm 2025",
+            "đến năm 2025",
+            2022,
+            2025,
+        ),
     ],
 )
 def test_period_is_read_from_the_title(parse, title, period, start, end):
