@@ -308,18 +308,33 @@ def vietnamese_score(text: str) -> int:
     return score
 
 
+@cache
+def _telltale_re() -> re.Pattern[str]:
+    telltale = frozenset().union(*(t.telltale for t in _tables().values()))
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(telltale)) + "]")
+
+
+# Letters only Unicode Vietnamese has; legacy-font mojibake has almost none of them.
+_UNICODE_VIETNAMESE_RE = re.compile(r"[\u1ea0-\u1ef9ăâđêôơưĂÂĐÊÔƠƯ]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def _telltale_density(text: str) -> tuple[int, int]:
     sample = text[:_SAMPLE]
-    telltale = frozenset().union(*(t.telltale for t in _tables().values()))
-    hits = sum(1 for ch in sample if ch in telltale)
-    letters = sum(1 for ch in sample if ch.isalpha()) or 1
+    hits = len(_telltale_re().findall(sample))
+    letters = len(_LETTER_RE.findall(sample)) or 1
     return hits, letters
 
 
 def _legacy_candidates(text: str) -> list[tuple[str, str]]:
-    """Conversions worth scoring: only when legacy codes are dense enough to be text."""
+    """Conversions worth scoring: only when legacy codes are dense enough to be text, and
+    the text is not plainly Unicode Vietnamese already (checked first: it is the common case
+    and scoring candidates costs more than reading the file)."""
     hits, letters = _telltale_density(text)
     if hits < 3 or hits < 0.005 * letters:
+        return []
+    native = len(_UNICODE_VIETNAMESE_RE.findall(text[:_SAMPLE]))
+    if native >= 0.02 * letters and native > 5 * hits:
         return []
     return [(convert_legacy(text, name), name) for name in _tables()]
 
