@@ -168,6 +168,8 @@ class Task:
     char_end: int
     page: int | None = None
     section_id: str | None = None
+    report_to: list[str] = field(default_factory=list)  # units the task reports to
+    group: str | None = None  # table group rows above the task ("I. CÔNG TÁC CHỈ ĐẠO ...")
 
 
 @dataclass(slots=True)
