@@ -352,3 +352,8 @@ def test_doc_id_is_the_sha256_prefix_of_the_bytes(write_file):
     assert doc.sha256 == digest
     assert doc.doc_id == digest[:16]
     assert read_document(path).doc_id == doc.doc_id
+
+
+def test_dash_before_a_capital_is_a_bullet_not_a_wrapped_compound(read):
+    doc = read("Các đơn vị phối hợp gồm\n- Ủy ban nhân dân các huyện;\n- Sở Y tế.\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "list_item", "list_item"]

@@ -53,8 +53,6 @@ BLOCK_START_RE = re.compile(
     re.X,
 )
 _TERMINAL = ".;:!?…"
-# "kinh tế\n- xã hội": a wrapped compound, not a bullet (bullets start with a capital).
-_HYPHEN_WRAP_RE = re.compile(r"^\s*[-–]\s+[a-zđà-ỹ]")
 # Words a Vietnamese sentence does not end on: a line ending with one was wrapped.
 _OPEN_WORDS = frozenset(
     [
@@ -143,6 +141,12 @@ def strip_markup(line: str, in_cell: bool = False) -> str:
     return html.unescape(line)
 
 
+def _hyphen_wrap(line: str) -> bool:
+    """``- xã hội``: a compound wrapped at its hyphen (a bullet starts with a capital)."""
+    stripped = line.lstrip()
+    return stripped[:1] in "-–" and stripped[1:].lstrip()[:1].islower()
+
+
 class _Lines:
     """Non-table text lines accumulated into paragraphs with the re-join rules."""
 
@@ -169,7 +173,7 @@ class _Lines:
             prev[-1] in ";," and not self.blank_since and nxt.lstrip()[:1].islower()
         ):
             return False
-        if BLOCK_START_RE.match(nxt) and not _HYPHEN_WRAP_RE.match(nxt):
+        if BLOCK_START_RE.match(nxt) and not _hyphen_wrap(nxt):
             return False
         first = nxt.lstrip()[:1]
         last_word = prev.rsplit(None, 1)[-1].lower()
@@ -182,8 +186,11 @@ class _Lines:
 
     def add(self, line: str, bold: bool, heading: bool, list_item: bool = False) -> None:
         note = self.open_note
-        if note is not None and not self.blank_since and not BLOCK_START_RE.match(line) and (
-            note.text.rstrip()[-1:] not in _TERMINAL or line[:1].islower()
+        if (
+            note is not None
+            and not self.blank_since
+            and not BLOCK_START_RE.match(line)
+            and (note.text.rstrip()[-1:] not in _TERMINAL or line[:1].islower())
         ):
             note.text += "\n" + line  # the footnote's own wrapped lines
             return
