@@ -156,8 +156,110 @@ def score_mentions(results: dict[str, Extraction], gold: dict[str, dict], entity
             else:
                 used.add(hit)
                 score.tp += 1
+                for check, ok, got, want in _checks(entity, items[gi], preds[hit]):
+                    score.check(check, ok)
+                    if not ok:
+                        score.errors.append(
+                            f"{name}: {check} {got!r} != gold {want!r} "
+                            f"at {items[gi].get('quote')!r}"
+                        )
+        score.errors.extend(
+            f"{name}: FP {p.quote!r}" for pi, p in enumerate(preds) if pi not in used
+        )
         score.fp += len(preds) - len(used)
     return score
+
+
+def _checks(entity: str, gold: dict, pred) -> list[tuple[str, bool, object, object]]:
+    """(check, right?, predicted, gold) for one matched mention."""
+    if entity == "targets":
+        return [
+            ("value", abs(float(gold.get("value") or 0.0) - pred.value) < 1e-6, pred.value,
+             gold.get("value")),
+            ("comparator", str(gold.get("comparator")) == pred.comparator, pred.comparator,
+             gold.get("comparator")),
+            ("kind", str(gold.get("kind") or "target") == pred.kind, pred.kind, gold.get("kind")),
+        ]
+    if entity == "deadlines":
+        checks = [("kind", gold.get("kind") == pred.kind, pred.kind, gold.get("kind"))]
+        if gold.get("kind") == "recurring":
+            # Gold writes the rule; our first concrete occurrence is extra information.
+            want = gold.get("recurrence")
+            checks.append(("dates", want is None or want == pred.recurrence, pred.recurrence, want))
+        else:
+            got = (_iso(pred.start_date), _iso(pred.end_date))
+            want = (_iso(gold.get("start_date")), _iso(gold.get("end_date")))
+            checks.append(("dates", got == want, got, want))
+        return checks
+    return []
+
+
+def _iso(value) -> str | None:
+    return None if value is None else str(value)[:10]
+
+
+def score_tasks(results: dict[str, Extraction], gold: dict[str, dict]) -> Score:
+    """Tasks: a prediction matches the gold task whose ``text_start`` it overlaps (the nearest
+    start when several do). Matched tasks are checked for their lead and support units (sets
+    of names, both sides through the unit normalizer, letter case ignored) and their deadline
+    text (as printed; spaces, letter case and end punctuation ignored)."""
+    score = Score()
+    for name, g in gold.items():
+        ex = results.get(name)
+        if ex is None:
+            continue
+        text = ex.document.text
+        preds = list(ex.tasks)
+        used: set[int] = set()
+        for it in g.get("tasks") or []:
+            label = it.get("text_start") or ""
+            span = locate(text, label, it.get("occurrence", 1))
+            hits = [
+                pi
+                for pi, p in enumerate(preds)
+                if span and pi not in used and p.char_start < span[1] and span[0] < p.char_end
+            ]
+            if not hits:
+                score.fn += 1
+                score.errors.append(f"{name}: FN {label!r}")
+                continue
+            hit = min(hits, key=lambda pi: abs(preds[pi].char_start - span[0]))
+            used.add(hit)
+            score.tp += 1
+            p = preds[hit]
+            for check, want, got in (
+                ("lead", it.get("lead"), p.lead_units),
+                ("support", it.get("support"), p.support_units),
+            ):
+                ok = _unit_set(want) == _unit_set(got)
+                score.check(check, ok)
+                if not ok:
+                    score.errors.append(f"{name}: {check} {got!r} != gold {want!r} at {label!r}")
+            ok = _printed(it.get("deadline_text")) == _printed(p.deadline_text)
+            score.check("deadline_text", ok)
+            if not ok:
+                score.errors.append(
+                    f"{name}: deadline_text {p.deadline_text!r} != gold "
+                    f"{it.get('deadline_text')!r} at {label!r}"
+                )
+        score.errors.extend(
+            f"{name}: FP {p.text[:80]!r}" for pi, p in enumerate(preds) if pi not in used
+        )
+        score.fp += len(preds) - len(used)
+    return score
+
+
+def _unit_set(names: list[str] | None) -> set[str]:
+    from .extractors.units import normalize  # the same normalizer on both sides
+
+    return {normalize(str(n)).casefold() for n in names or []}
+
+
+def _printed(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(text))).strip(" .;,/")
+    return text.casefold() or None
 
 
 def locate(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
@@ -183,6 +285,8 @@ def evaluate(results: dict[str, Extraction], gold_dir: Path) -> dict[str, Score]
             continue
         if entity == "legal_refs":
             scores[entity] = score_legal_refs(results, gold)
+        elif entity == "tasks":
+            scores[entity] = score_tasks(results, gold)
         else:
             scores[entity] = score_mentions(results, gold, entity)
     return scores

@@ -10,8 +10,8 @@ the display text at the same offsets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below

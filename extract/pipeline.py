@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from . import structure
-from .extractors import deadlines, legal_refs
+from .extractors import deadlines, legal_refs, targets, tasks
 from .model import Document, Extraction
 from .read import ReadError, read_document, sha256_of
 
@@ -23,24 +23,48 @@ def process(path: Path) -> Extraction:
         return _failed(path, f"reader crashed: {type(exc).__name__}: {exc}", timings)
     timings["read"] = time.perf_counter() - t0
     result = Extraction(document=doc, timings=timings)
-    try:
+    for name, stage in _STAGES:
         t = time.perf_counter()
-        result.info, result.sections = structure.analyze(doc)
-        timings["structure"] = time.perf_counter() - t
-        t = time.perf_counter()
-        result.legal_refs = legal_refs.extract(doc, result.info, result.sections)
-        timings["legal_refs"] = time.perf_counter() - t
-        t = time.perf_counter()
-        result.deadlines = deadlines.extract(doc, result.info, result.sections, result.legal_refs)
-        timings["deadlines"] = time.perf_counter() - t
-        # (targets and tasks stages are wired here, each in its own block)
-    except Exception as exc:
-        result.status = "partial"
-        result.error = f"extraction failed: {type(exc).__name__}: {exc}"
-    if result.status == "ok" and doc.warnings and doc.ocr:
-        result.status = "partial"
+        try:
+            stage(result)
+        except Exception as exc:  # keep what the other stages found
+            result.status = "partial"
+            error = f"{name} failed: {type(exc).__name__}: {exc}".splitlines()[0]
+            result.error = f"{result.error}; {error}" if result.error else error
+        timings[name] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - t0
     return result
+
+
+def _structure(r: Extraction) -> None:
+    r.info, r.sections = structure.analyze(r.document)
+
+
+def _legal_refs(r: Extraction) -> None:
+    r.legal_refs = legal_refs.extract(r.document, r.info, r.sections)
+
+
+def _deadlines(r: Extraction) -> None:
+    r.deadlines = deadlines.extract(r.document, r.info, r.sections, r.legal_refs)
+
+
+def _targets(r: Extraction) -> None:
+    r.targets = targets.extract(r.document, r.info, r.sections, r.legal_refs, r.deadlines)
+
+
+def _tasks(r: Extraction) -> None:
+    # Sets task_id on the deadlines it links, so it runs after them.
+    r.tasks, r.units = tasks.extract(r.document, r.info, r.sections, r.deadlines)
+
+
+# In order: each stage may read what the ones before it found.
+_STAGES = (
+    ("structure", _structure),
+    ("legal_refs", _legal_refs),
+    ("deadlines", _deadlines),
+    ("targets", _targets),
+    ("tasks", _tasks),
+)
 
 
 def _failed(path: Path, reason: str, timings: dict[str, float]) -> Extraction:

@@ -595,3 +595,11 @@ def test_ids_are_deterministic_and_unique(parse):
     assert [r.ref_id for r in first.refs] == [r.ref_id for r in second.refs]
     assert len({r.ref_id for r in first.refs}) == len(first.refs)
     assert all(r.ref_id.startswith(first.doc.doc_id + ":") for r in first.refs)
+
+
+def test_law_cited_by_name_keeps_its_date(parse):
+    refs = parse("Căn cứ Luật Ngân sách nhà nước ngày 25/6/2015;\n").refs
+    law = next(r for r in refs if r.ref_type == "Luật")
+    assert law.ref_key == "Luật Ngân sách nhà nước"
+    assert str(law.issue_date) == "2015-06-25"
+    assert law.quote == "Luật Ngân sách nhà nước ngày 25/6/2015"

@@ -483,6 +483,10 @@ def _laws_by_name(
             continue
         if first[0].islower() and len(name.split()) < 2:
             continue
+        issue_date = None
+        dm = _DATE_AFTER.match(mt, e, min(len(mt), e + 60))
+        if dm and _DATE_REQUIRES_NGAY.match(mt, e) and (issue_date := _parse_date(dm)):
+            e = dm.end()  # "Luật Ngân sách nhà nước ngày 25/6/2015"
         word = doc.text[m.start("word") : m.end("word")]
         word_norm = word[0].upper() + word[1:]
         year = int(m.group("year")) if m.group("year") else None
@@ -500,7 +504,7 @@ def _laws_by_name(
                 number=None,
                 year=year,
                 symbol=None,
-                issue_date=None,
+                issue_date=issue_date,
                 issuer=None,
                 subject=f"{word_norm} {name}",
                 pinpoint=_pinpoint_before(mt, s, vocab),

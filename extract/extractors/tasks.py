@@ -1,0 +1,1136 @@
+"""Tasks: who does what by when — appendix tables, assignment blocks, duties, inline assignments.
+
+Forms handled (all seen in received plans; the words live in ``patterns/tasks.yaml``, unit
+names in ``patterns/units.yaml``):
+
+- task tables (``Phụ lục``): the header row is found by its column names (``Nội dung công tác``
+  / ``Nhiệm vụ, giải pháp``; ``Cơ quan chủ trì`` / ``Chủ trì``; ``Cơ quan phối hợp``;
+  ``Thời gian thực hiện``; ``Dự kiến kết quả đạt được`` / ``Sản phẩm``; ``STT`` / ``Số TT``).
+  One task per row; repeated header rows are skipped; a table that goes on after a heading
+  without its header (same number of columns) continues the task table. Group rows
+  (``I. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC``, ``3. Thí điểm ...`` with no units, a row numbered
+  ``3.`` above rows ``3.1``) are not tasks: they give the tasks under them their ``group``, and
+  their lead/support units to sub-rows that leave those cells blank. A cell holding a list
+  (``- Niêm yết ... - Triển khai thực hiện.``) is one task; its time cell is its deadline text
+  (``Tháng 6/2022 Tháng 7-12/2022``, two deadline rows both linked to it);
+- assignment blocks: items followed by role lines — ``a) ...  e) ...`` then ``- Cơ quan chủ
+  trì: Sở Giáo dục và Đào tạo, các phòng Sở và các đơn vị giáo dục.`` and ``- Thời gian thực
+  hiện: Thường xuyên.``; or ``1. Nội dung, biện pháp`` / ``a) ...`` then ``2. Cơ quan chủ trì,
+  phối hợp`` / ``a) Cơ quan chủ trì`` / ``- Ban Chỉ đạo quốc gia.`` / ``b) Cơ quan phối hợp`` /
+  ... / ``3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên.`` The items above the role
+  lines are one task;
+- the ``TỔ CHỨC THỰC HIỆN`` section: each heading that names units (``1. Văn phòng Sở GDĐT:``,
+  ``3. Trách nhiệm của các Bộ, ngành, địa phương; ...``, ``3. Bộ Nội vụ có trách nhiệm:``) is
+  followed by its duties, one task per item or paragraph, the heading's units as lead; a duty
+  that names its own subject (``Các phòng Sở có giải pháp ...``) has that subject as lead; a
+  ``Thời gian thực hiện:`` line after a duty is its deadline. Without unit headings the
+  section lists the issuing body's own duties;
+- a heading that names units and ends with a colon, in any section (``6. UBND các huyện, thị
+  xã, thành phố chịu trách nhiệm:``), followed by its duties;
+- an item that names its units in a closing parenthesis (``- Rà soát ... (Phòng Tổ chức cán bộ
+  chủ trì, phối hợp với Văn phòng Sở; hoàn thành trong Quý III/2022).``);
+- inline: ``Phòng Kế hoạch tài chính: Chủ trì triển khai ...``; a sentence whose subject is a
+  unit (``Các đơn vị giáo dục triển khai ...``, ``Bộ Quốc phòng chỉ đạo ...``); ``X chủ trì,
+  phối hợp với Y ...`` (Y supports, also inside duties); ``Giao Sở Nội vụ chủ trì ...`` and
+  ``..., giao Sở Tài chính chủ trì ...``; ``Sở Tài chính theo chức năng, nhiệm vụ tích cực
+  hướng dẫn ...``; ``báo cáo kết quả ... về Sở Giáo dục và Đào tạo (qua Văn phòng Sở) trước
+  ngày 30/9/2022`` (``report_to`` units, and that deadline is the task's).
+
+Not tasks: lists that name no unit (``· Kiện toàn Ban Chỉ đạo CCHC theo quy định mới.``), the
+preamble (``... xây dựng kế hoạch ... như sau:``), the plan's closing (``Trên đây là ...``), and
+in a report (``Báo cáo``) what it says was done, outside its forward-looking sections.
+
+Every deadline inside a task's row, block or item gets the task's ``task_id``; the task's
+own ``deadline_id``/``deadline_text`` is the printed time (column or line) or, in running
+text, the time of the task's first clause or of the report it sends (see tasks.yaml, 6).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .. import patterns
+from ..model import Block, Deadline, Document, DocumentInfo, Section, Task, Unit
+from ..normalize import match_text
+from ..structure import label_of, section_at
+from . import units as U
+
+_SKIP_KINDS = frozenset({"header", "signature", "recipients", "footnote"})
+_BULLET_STYLES = frozenset({"dash", "dot", "star", "other_bullet"})
+
+
+def _alt(words: list[str]) -> str:
+    folded = sorted({match_text(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", match_text(text)).strip(" .:;*").casefold()
+
+
+_W = r"(?![\w])"
+
+
+@dataclass(slots=True)
+class _Vocab:
+    columns: list[tuple[str, str]]  # (folded column name, role), longest first
+    role_label_re: re.Pattern[str]
+    inner_role_re: re.Pattern[str]  # a further role label on the same line
+    role_of: dict[str, str]  # folded label or joiner → role
+    impl_re: re.Pattern[str]
+    heading_prefix_re: re.Pattern[str]
+    heading_tail_re: re.Pattern[str]  # after a heading's units: adverbial, then a suffix
+    adverbial_re: re.Pattern[str]
+    closing_re: re.Pattern[str]
+    plan_closing_re: re.Pattern[str]
+    subject_cue_re: re.Pattern[str]
+    mid_cue_re: re.Pattern[str]
+    support_cue_re: re.Pattern[str]
+    past_re: re.Pattern[str]
+    preamble_re: re.Pattern[str]
+    report_cue_re: re.Pattern[str]
+    report_to_re: re.Pattern[str]
+    via_re: re.Pattern[str]
+    report_noun_re: re.Pattern[str]
+    concrete: frozenset[str]
+    descriptive_types: frozenset[str]
+    forward_re: re.Pattern[str]
+
+
+@cache
+def _vocab() -> _Vocab:
+    v = patterns.load("tasks")
+    dl = patterns.load("deadlines")
+    columns = sorted(
+        ((_key(name), role) for role, names in v["columns"].items() for name in names),
+        key=lambda c: len(c[0]),
+        reverse=True,
+    )
+    role_of = {_key(w): role for role, words in v["role_labels"].items() for w in words}
+    role_of.update({_key(w): role for w, role in v["role_joiners"].items()})
+    labels = _alt([w for words in v["role_labels"].values() for w in words])
+    joiners = _alt(list(v["role_joiners"]))
+    return _Vocab(
+        columns=columns,
+        role_label_re=re.compile(
+            rf"(?P<labels>(?:{labels}){_W}(?:\s*,\s*(?:{labels}|{joiners}){_W})*)"
+            r"\s*(?:$|:\s*(?P<rest>.*?)\s*$)",
+            re.I | re.S,
+        ),
+        inner_role_re=re.compile(
+            rf"[;.,]\s*(?P<labels>(?:{labels}){_W}(?:\s*,\s*(?:{labels}|{joiners}){_W})*)\s*:\s*",
+            re.I,
+        ),
+        role_of=role_of,
+        impl_re=re.compile(rf"^\s*(?:{_alt(v['implementation_sections'])}){_W}", re.I),
+        heading_prefix_re=re.compile(rf"(?:{_alt(v['unit_heading_prefixes'])})\s+", re.I),
+        heading_tail_re=re.compile(
+            rf"\s*,?\s*(?:(?:{_alt(v['subject_adverbials'])})\s*,?\s*)?"
+            rf"(?:(?:{_alt(v['unit_heading_suffixes'])}){_W})?\s*",
+            re.I,
+        ),
+        adverbial_re=re.compile(rf"\s*,?\s*(?:{_alt(v['subject_adverbials'])})\s*,?\s*", re.I),
+        closing_re=re.compile(
+            rf"\s*(?:{_alt(v['plan_closings'] + v['closing_openers'])}){_W}", re.I
+        ),
+        plan_closing_re=re.compile(rf"\s*(?:{_alt(v['plan_closings'])}){_W}", re.I),
+        subject_cue_re=re.compile(rf"(?:{_alt(v['subject_cues'])})\s+", re.I),
+        mid_cue_re=re.compile(rf"[,;]\s+(?P<cue>(?:{_alt(v['mid_sentence_cues'])})\s)", re.I),
+        support_cue_re=re.compile(rf"(?<![\w])(?:{_alt(v['support_cues'])})\s+", re.I),
+        past_re=re.compile(rf"\s*(?:{_alt(v['past_markers'])}){_W}"),
+        preamble_re=re.compile(rf"(?:{_alt(v['preamble_endings'])})\s*:\s*$", re.I),
+        report_cue_re=re.compile(rf"(?<![\w])(?:{_alt(v['report_cues'])}){_W}", re.I),
+        report_to_re=re.compile(rf"(?<![\w])(?:{_alt(v['report_to_words'])})\s+", re.I),
+        via_re=re.compile(rf"\(\s*(?:{_alt(v['report_via_words'])})\s+", re.I),
+        report_noun_re=re.compile(rf"(?<![\w])(?:{_alt(dl['report_nouns'])}){_W}", re.I),
+        concrete=frozenset(v["concrete_kinds"]),
+        descriptive_types=frozenset(_key(t) for t in dl["descriptive_doc_types"]),
+        forward_re=re.compile(rf"(?<![\w])(?:{_alt(dl['forward_section_words'])}){_W}", re.I),
+    )
+
+
+# --- drafts ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Draft:
+    start: int
+    end: int
+    source: str
+    lead: list[U.UnitName] = field(default_factory=list)
+    support: list[U.UnitName] = field(default_factory=list)
+    report_to: list[U.UnitName] = field(default_factory=list)
+    lead_role: str = "lead"
+    output: str | None = None
+    time_span: tuple[int, int] | None = None  # a printed time: table cell or label line
+    time_zone: tuple[int, int] | None = None  # where the times found are the task's own
+    link_end: int = 0  # deadlines up to here (row, block, role lines) belong to the task
+    link_start: int = 0
+    group: str | None = None
+    last_block: int = -1
+    running: bool = True  # read deadlines, support and report units from the text
+
+
+@dataclass(slots=True)
+class _Ctx:
+    doc: Document
+    info: DocumentInfo
+    mt: str
+    sections: list[Section]
+    level: dict[int, int]  # block start → level of the section it opens
+    body_start: int
+    report: bool = False  # a report: what it says was done is not a task
+    used: set[int] = field(default_factory=set)  # indexes of blocks already read
+    by_id: dict[str, Section] = field(default_factory=dict)
+
+    def assigns(self, pos: int) -> bool:
+        """Can running text at ``pos`` assign work? Not in a report's account of the past,
+        only in its forward-looking sections ("PHƯƠNG HƯỚNG, NHIỆM VỤ ... TIẾP THEO")."""
+        if not self.report:
+            return True
+        sec = section_at(self.sections, pos)
+        while sec is not None:
+            if _vocab().forward_re.search(match_text(sec.title)):
+                return True
+            sec = self.by_id.get(sec.parent_id) if sec.parent_id else None
+        return False
+
+
+def _item(b: Block) -> tuple[str | None, int]:
+    """The block's list style (``decimal``, ``letter``, ``dash`` ...) and where its text starts."""
+    text = b.text
+    found = label_of(text)
+    lead = len(text) - len(text.lstrip())
+    if found is None:
+        return None, b.start + lead
+    style, label = found
+    pos = lead + len(label)
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return style, b.start + pos
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without surrounding spaces and the closing ``.`` / ``./.`` / ``;``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;,/"):
+        end -= 1
+    return start, end
+
+
+# --- 1. tables ------------------------------------------------------------------------------
+
+_ROMAN_RE = re.compile(
+    r"^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\b"
+)
+_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.?$")
+_COLUMN_NO_RE = re.compile(r"^\(?\d{1,2}\)?$|^\([a-z]\)$")
+
+
+def _column_role(text: str, merged: bool = False) -> str | None:
+    """The role of a header cell: ``Cơ quan chủ trì`` → lead ... With ``merged``, a cell whose
+    two header rows the reader joined (``Đơn vị thực hiện Chủ trì``) has its last name's role."""
+    key = _key(text)
+    if not key:
+        return None
+    for name, role in _vocab().columns:
+        # "Thời gian thực hiện (dự kiến)", "Cơ quan chủ trì (1)"; not "Phối hợp với Sở ..."
+        if key == name or (key.startswith(name) and re.match(r"\s*[(/\d*]", key[len(name) :])):
+            return role
+    if merged:
+        for name, role in _vocab().columns:
+            if key.endswith(" " + name) and _column_role(key[: -len(name)]):
+                return role
+    return None
+
+
+def _header(rows: list[list]) -> tuple[dict[str, int], int] | None:
+    """Column map (role → column) and the number of header rows, or None."""
+    for ri, row in enumerate(rows[:3]):
+        cmap: dict[str, int] = {}
+        for ci, cell in enumerate(row):
+            role = _column_role(cell.text, merged=True)
+            if role and role not in cmap:
+                cmap[role] = ci
+        if "task" in cmap and ({"lead", "support", "responsible", "time"} & set(cmap)):
+            n = ri + 1
+            if n < len(rows):  # "Cơ quan thực hiện" over "Chủ trì | Phối hợp"
+                extra: dict[str, int] = {}
+                for ci, cell in enumerate(rows[n]):
+                    role = _column_role(cell.text)
+                    if role and role not in cmap:
+                        extra.setdefault(role, ci)
+                if extra and not (
+                    rows[n][cmap["task"]].text.strip() if cmap["task"] < len(rows[n]) else ""
+                ):
+                    taken = set(extra.values())
+                    cmap = {r: c for r, c in cmap.items() if c not in taken} | extra
+                    n += 1
+            return cmap, n
+    return None
+
+
+def _is_header_row(row: list) -> bool:
+    return sum(1 for c in row if _column_role(c.text)) >= 2
+
+
+def _number_level(number: str) -> int:
+    number = number.strip()
+    if _ROMAN_RE.match(number) or re.match(r"^[A-ZĐ]\.", number):
+        return 0
+    m = re.match(r"^(\d+(?:\.\d+)*)", number)
+    return m.group(1).count(".") + 1 if m else 1
+
+
+def _tables(ctx: _Ctx) -> list[_Draft]:
+    doc = ctx.doc
+    drafts: list[_Draft] = []
+    state: tuple[int, dict[str, int]] | None = None  # (columns, column map) of the open table
+    groups: list[tuple[int, str, list, list]] = []
+    for bi, b in enumerate(doc.blocks):
+        if b.rows is None:
+            if state is None:
+                continue
+            found = label_of(b.text)
+            if (
+                (found and found[0] == "appendix")
+                or b.kind in _SKIP_KINDS - {"footnote"}
+                or b.kind == "list_item"
+                or len(b.text) >= 200
+            ):
+                state = None  # a new appendix, running text, or the end of the body
+            elif b.kind in ("heading", "paragraph"):
+                # "VI. CẢI CÁCH TÀI CHÍNH CÔNG" between two parts of one table: a group row
+                level = _number_level(found[1]) if found else 0
+                groups[:] = [g for g in groups if g[0] < level]
+                groups.append((level, b.text.strip(), [], []))
+            continue
+        ncols = max(len(r) for r in b.rows)
+        head = _header(b.rows)
+        if head is not None:
+            cmap, skip = head
+            groups = []
+        elif state is not None and state[0] == ncols:
+            cmap, skip = state[1], 0
+        else:
+            state = None
+            continue
+        state = (ncols, cmap)
+        ctx.used.add(bi)
+        rows = b.rows[skip:]
+        for ri, row in enumerate(rows):
+            if _is_header_row(row):
+                continue
+            cells = {r: row[ci] for r, ci in cmap.items() if ci < len(row)}
+            text = {r: c.text.strip() for r, c in cells.items()}
+            if all(_COLUMN_NO_RE.match(c.text.strip()) or not c.text.strip() for c in row):
+                continue
+            number = text.get("number", "")
+            task_text = text.get("task", "")
+            unit_cells = [text.get(r) for r in ("lead", "support", "responsible")]
+            lead = U.parse(text.get("lead", ""))
+            support = U.parse(text.get("support", ""))
+            responsible = U.parse(text.get("responsible", ""))
+            has_more = any(unit_cells) or text.get("time") or text.get("output")
+            nxt = rows[ri + 1] if ri + 1 < len(rows) else None
+            nxt_number = (
+                nxt[cmap["number"]].text.strip()
+                if nxt is not None and "number" in cmap and cmap["number"] < len(nxt)
+                else ""
+            )
+            parent = bool(
+                _NUMBER_RE.match(number)
+                and nxt_number.startswith(number.rstrip(".") + ".")
+                and _NUMBER_RE.match(nxt_number)
+            )
+            title_in_number = len(number) > 6 and not task_text
+            if (
+                (number and _ROMAN_RE.match(number) and not has_more)
+                or title_in_number
+                or not has_more
+                or parent
+            ):
+                level = _number_level(number)
+                groups[:] = [g for g in groups if g[0] < level]
+                title = f"{number} {task_text}".strip()
+                groups.append((level, title, lead or responsible, support))
+                continue
+            if not task_text:
+                continue
+            if not lead and not responsible:
+                lead = next((g[2] for g in reversed(groups) if g[2]), [])
+            if not support:
+                support = next((g[3] for g in reversed(groups) if g[3]), [])
+            role = "lead"
+            if responsible:
+                if lead:
+                    support = support + responsible
+                else:
+                    lead, role = responsible, "responsible"
+            tc = cells["task"]
+            time_cell = cells.get("time")
+            filled = [c for c in row if c.text.strip()]
+            output_cell = cells.get("output")
+            d = _Draft(
+                start=tc.start,
+                end=tc.end,
+                source="table",
+                lead=lead,
+                support=support,
+                lead_role=role,
+                output=text.get("output") or None,
+                time_span=(time_cell.start, time_cell.end)
+                if time_cell and text.get("time")
+                else None,
+                link_start=filled[0].start,
+                link_end=filled[-1].end,
+                group=" > ".join(g[1] for g in groups) or None,
+                last_block=bi,
+                running=False,
+            )
+            d.report_to = _report_to(ctx, tc.start, tc.end)
+            if output_cell is not None and text.get("output"):
+                d.report_to = _merge(
+                    d.report_to, _report_to(ctx, output_cell.start, output_cell.end)
+                )
+            drafts.append(d)
+    return drafts
+
+
+# --- 2. assignment blocks -------------------------------------------------------------------
+
+
+def _role_label(ctx: _Ctx, b: Block) -> tuple[str, tuple[int, int] | None] | None:
+    """``("lead" | "support" | "responsible" | "time" | "header", rest span)`` of a role line."""
+    if b.rows is not None:
+        return None
+    _, pos = _item(b)
+    m = _vocab().role_label_re.match(ctx.mt, pos, b.end)
+    if not m:
+        return None
+    rest = (m.start("rest"), m.end("rest")) if m.group("rest") else None
+    return _roles_named(m.group("labels")), rest
+
+
+def _roles_named(labels: str) -> str:
+    names = [_key(x) for x in re.split(r"\s*,\s*", labels)]
+    roles = {_vocab().role_of.get(n, "support") for n in names}
+    return "header" if len(roles) > 1 else roles.pop()
+
+
+def _role_parts(ctx: _Ctx, kind: str, rest: tuple[int, int]) -> list[tuple[str, tuple[int, int]]]:
+    """``Sở Nội vụ; Cơ quan phối hợp: Sở Tài chính; Thời hạn: Quý II/2022`` after a first
+    label: each role with its own part of the line."""
+    parts: list[tuple[str, tuple[int, int]]] = []
+    start = rest[0]
+    for m in _vocab().inner_role_re.finditer(ctx.mt, rest[0], rest[1]):
+        parts.append((kind, (start, m.start())))
+        kind, start = _roles_named(m.group("labels")), m.end()
+    parts.append((kind, (start, rest[1])))
+    return parts
+
+
+def _assignments(ctx: _Ctx) -> list[_Draft]:
+    blocks = ctx.doc.blocks
+    drafts: list[_Draft] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if i in ctx.used or b.start < ctx.body_start or b.kind in _SKIP_KINDS:
+            i += 1
+            continue
+        if _role_label(ctx, b) is None:
+            i += 1
+            continue
+        roles: dict[str, list[U.UnitName]] = {"lead": [], "support": [], "responsible": []}
+        time_span: tuple[int, int] | None = None
+        current: str | None = None
+        j = i
+        while j < len(blocks):
+            bj = blocks[j]
+            if bj.rows is not None or bj.kind in _SKIP_KINDS:
+                break
+            lab = _role_label(ctx, bj)
+            style, pos = _item(bj)
+            if lab is not None:
+                kind, rest = lab
+                current = None if rest else kind
+                for part_kind, (s, e) in _role_parts(ctx, kind, rest) if rest else []:
+                    if part_kind == "time":
+                        time_span = _trim(ctx.doc.text, s, e)
+                    elif part_kind in roles:
+                        roles[part_kind] += U.parse(ctx.doc.text[s:e])
+                j += 1
+                continue
+            text = ctx.doc.text[pos : bj.end]
+            if text.startswith("("):  # a note between the role lines
+                j += 1
+                continue
+            if current and (style is None or style in _BULLET_STYLES) and len(text) < 300:
+                found = U.parse(text)
+                if found:
+                    roles[current] += found
+                    j += 1
+                    continue
+            break
+        if not any(roles.values()):
+            i += 1  # a "Thời gian thực hiện:" line alone belongs to the task above it
+            continue
+        items = _items_above(ctx, i)
+        if items:
+            first, last = blocks[items[0]], blocks[items[-1]]
+            style, start = _item(first)
+            lead, role, support = roles["lead"], "lead", roles["support"]
+            if roles["responsible"]:
+                if lead:
+                    support = support + roles["responsible"]
+                else:
+                    lead, role = roles["responsible"], "responsible"
+            d = _Draft(
+                start=start,
+                end=_trim(ctx.doc.text, start, last.end)[1],
+                source="list" if style else "paragraph",
+                lead=lead,
+                support=support,
+                lead_role=role,
+                time_span=time_span,
+                link_start=start,
+                link_end=blocks[j - 1].end,
+                last_block=j - 1,
+                running=False,
+            )
+            d.report_to = _report_to(ctx, d.start, d.end)
+            drafts.append(d)
+            ctx.used.update(items)
+        ctx.used.update(range(i, j))
+        i = j
+    return drafts
+
+
+def _items_above(ctx: _Ctx, i: int) -> list[int]:
+    """The blocks above role line ``i`` that make its task, back to the heading they hang from."""
+    blocks = ctx.doc.blocks
+    items: list[int] = []
+    first_level: int | None = None
+    k = i - 1
+    while k >= 0:
+        b = blocks[k]
+        if (
+            k in ctx.used
+            or b.start < ctx.body_start
+            or b.rows is not None
+            or b.kind in _SKIP_KINDS
+            or _role_label(ctx, b) is not None
+        ):
+            break
+        level = ctx.level.get(b.start)
+        if level is not None:
+            if first_level is None:
+                text = b.text.rstrip()
+                if items and len(text) < 150 and text[-1:] not in ".;":
+                    break  # "2. Cải cách tài chính công" above a paragraph: its heading
+                first_level = level
+            elif level < first_level:
+                break
+        items.insert(0, k)
+        k -= 1
+    return items
+
+
+# --- 3. duties under unit headings ---------------------------------------------------------
+
+
+def _unit_heading(ctx: _Ctx, b: Block) -> tuple[list[U.UnitName], tuple[int, int] | None] | None:
+    """Units named by a heading (``1. Văn phòng Sở GDĐT:``) and the duty on its line, if any."""
+    vocab = _vocab()
+    mt = ctx.mt
+    _, pos = _item(b)
+    end = b.end
+    m = vocab.heading_prefix_re.match(mt, pos, end)
+    if m:
+        pos = m.end()
+    colon = mt.find(":", pos, end)
+    unit_end = colon if colon >= 0 else end
+    duty: tuple[int, int] | None = None
+    if colon >= 0:
+        duty = _trim(ctx.doc.text, colon + 1, end)
+        if duty[0] >= duty[1]:
+            duty = None
+    unit_end = _trim(mt, pos, unit_end)[1]
+    if unit_end <= pos or unit_end - pos > 300:
+        return None
+    reach = U.units_at(mt, pos, unit_end)
+    if reach is None:
+        return None
+    # what may follow the units: "theo chức năng, nhiệm vụ" and "chịu trách nhiệm"
+    tail = vocab.heading_tail_re.match(mt, reach, unit_end)
+    if tail is None or _trim(mt, tail.end(), unit_end)[0] < unit_end:
+        return None
+    unit_end = reach
+    if duty is not None and not U.verb_at(mt, duty[0]) and not mt[duty[0]].isupper():
+        return None
+    found = U.parse(ctx.doc.text[pos:unit_end])
+    return (found, duty) if found else None
+
+
+def _time_line(ctx: _Ctx, b: Block) -> tuple[int, int] | None:
+    lab = _role_label(ctx, b)
+    if lab and lab[0] == "time" and lab[1]:
+        return _trim(ctx.doc.text, *lab[1])
+    return None
+
+
+def _implementation(ctx: _Ctx) -> list[_Draft]:
+    vocab = _vocab()
+    blocks = ctx.doc.blocks
+    drafts: list[_Draft] = []
+    by_start = {s.char_start: s for s in ctx.sections}
+    for sec in ctx.sections:
+        title = match_text(sec.title)
+        m = vocab.impl_re.match(title)
+        # "IV. TỔ CHỨC THỰC HIỆN", "Điều 3. Tổ chức thực hiện"; not the bullet "· Tổ chức thực
+        # hiện hiệu quả Luật ..." (a title of a few words only, under a numbered label)
+        if (
+            sec.char_start < ctx.body_start
+            or not ctx.assigns(sec.char_start)
+            or not m
+            or len(title[m.end() :].split()) > 3
+            or sec.label[:1] in "-–·•*+○▪►✓"
+        ):
+            continue
+        idx = [k for k, b in enumerate(blocks) if sec.char_start < b.start <= sec.char_end]
+        idx = _until_end_of_body(ctx, idx)
+        headings = {k: h for k in idx if k not in ctx.used and (h := _unit_heading(ctx, blocks[k]))}
+        if headings:
+            for k, (found, duty) in headings.items():
+                b = blocks[k]
+                if duty:
+                    drafts.append(_duty(ctx, k, k, found, start=duty[0]))
+                    ctx.used.add(k)
+                    continue
+                sub = by_start.get(b.start)  # an unnumbered heading runs to the next one
+                end = sub.char_end if sub else sec.char_end
+                nxt = min((h for h in headings if h > k), default=len(blocks))
+                members = [m for m in idx if k < m < nxt and blocks[m].start <= end]
+                drafts += _duties(ctx, members, found)
+                ctx.used.add(k)
+        elif not any(
+            (st := _item(blocks[k])[0]) is not None and st not in _BULLET_STYLES for k in idx
+        ):
+            issuer = U.parse(ctx.info.issuer or "")[:1]
+            issuer = [
+                U.UnitName(
+                    u.raw,
+                    u.name[0] + u.name[1:].lower() if u.name.isupper() else u.name,
+                    u.unit_type,
+                )
+                for u in issuer
+            ]
+            members = [k for k in idx if not vocab.closing_re.match(ctx.mt, _item(blocks[k])[1])]
+            drafts += _duties(ctx, members, issuer, every_block=True)
+    return drafts
+
+
+def _headed_duties(ctx: _Ctx) -> list[_Draft]:
+    """``6. UBND các huyện, thị xã, thành phố chịu trách nhiệm:`` followed by its duties, in any
+    section (a heading that names units and ends with a colon)."""
+    blocks = ctx.doc.blocks
+    drafts: list[_Draft] = []
+    for k, b in enumerate(blocks):
+        if (
+            k in ctx.used
+            or b.rows is not None
+            or b.start < ctx.body_start
+            or b.kind in _SKIP_KINDS
+            or not b.text.rstrip().endswith(":")
+            or not ctx.assigns(b.start)
+        ):
+            continue
+        head = _unit_heading(ctx, b)
+        if head is None or head[1] is not None:
+            continue
+        level = ctx.level.get(b.start)
+        members = []
+        for m in range(k + 1, len(blocks)):
+            bm = blocks[m]
+            if bm.rows is not None or bm.kind in _SKIP_KINDS or m in ctx.used:
+                break
+            lm = ctx.level.get(bm.start)
+            if lm is not None and level is not None and lm <= level:
+                break
+            if lm is None and level is None:
+                break
+            members.append(m)
+        found = _duties(ctx, members, head[0])
+        if found:
+            drafts += found
+            ctx.used.add(k)
+    return drafts
+
+
+def _until_end_of_body(ctx: _Ctx, idx: list[int]) -> list[int]:
+    out = []
+    for k in idx:
+        b = ctx.doc.blocks[k]
+        found = label_of(b.text)
+        if b.kind in ("signature", "recipients", "header") or (found and found[0] == "appendix"):
+            break
+        if b.rows is None and b.kind != "footnote":
+            out.append(k)
+    return out
+
+
+def _duties(
+    ctx: _Ctx, members: list[int], found: list[U.UnitName], every_block: bool = False
+) -> list[_Draft]:
+    """One task per item (or paragraph) of a unit heading's list of duties."""
+    vocab = _vocab()
+    blocks = ctx.doc.blocks
+    groups: list[list[int]] = []
+    first_style: str | None = None
+    started = False
+    for k in members:
+        if k in ctx.used:
+            continue
+        b = blocks[k]
+        style, pos = _item(b)
+        if vocab.plan_closing_re.match(ctx.mt, pos):
+            break
+        time = _time_line(ctx, b)
+        if time is not None:
+            if groups:
+                groups[-1].append(k)
+            continue
+        if ctx.doc.text[pos : pos + 1] == "(" and groups:
+            groups[-1].append(k)
+            continue
+        if not started:
+            first_style, started = style, True
+            groups.append([k])
+        elif every_block or style == first_style:
+            prev = blocks[groups[-1][-1]]
+            if style is None and prev.text.rstrip().endswith(":") and not every_block:
+                groups[-1].append(k)
+            else:
+                groups.append([k])
+        elif style is None:
+            break  # a paragraph after the list closes it ("Trong quá trình thực hiện ...")
+        else:
+            groups[-1].append(k)
+    drafts = []
+    for g in groups:
+        drafts.append(_duty(ctx, g[0], g[-1], found))
+        ctx.used.update(g)
+    return drafts
+
+
+def _duty(
+    ctx: _Ctx, first: int, last: int, found: list[U.UnitName], start: int | None = None
+) -> _Draft:
+    blocks = ctx.doc.blocks
+    style, pos = _item(blocks[first])
+    start = pos if start is None else start
+    text_blocks = [k for k in range(first, last + 1) if _time_line(ctx, blocks[k]) is None]
+    end_block = blocks[text_blocks[-1]] if text_blocks else blocks[first]
+    d = _Draft(
+        start=start,
+        end=_trim(ctx.doc.text, start, end_block.end)[1],
+        source="list" if style else "paragraph",
+        lead=list(found),
+        link_start=start,
+        link_end=blocks[last].end,
+        last_block=last,
+    )
+    for k in range(first, last + 1):
+        t = _time_line(ctx, blocks[k])
+        if t is not None and d.time_span is None:
+            d.time_span = t
+    subject = _subject_in(ctx, d.start, d.end)
+    if subject:
+        d.lead = subject
+    return d
+
+
+def _subject_in(ctx: _Ctx, start: int, end: int) -> list[U.UnitName]:
+    """Units a duty names as the subject of one of its sentences (``Các phòng Sở có ...``)."""
+    for s in _sentence_starts(ctx.mt, start, end):
+        hit = _subject_at(ctx, s, end) if ctx.mt[s : s + 1].isupper() else None
+        if hit:
+            return hit[0]
+    return []
+
+
+# --- 4. inline assignments ------------------------------------------------------------------
+
+_SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+
+
+def _sentence_starts(mt: str, start: int, end: int) -> list[int]:
+    out = [start]
+    for m in _SENTENCE_RE.finditer(mt, start, end):
+        if mt[m.end()].isupper():
+            out.append(m.end())
+    return out
+
+
+def _subject_at(ctx: _Ctx, pos: int, end: int) -> tuple[list[U.UnitName], int, bool] | None:
+    """A unit subject at ``pos``: its units, where the task's text starts, a ``X:`` form flag."""
+    vocab = _vocab()
+    mt = ctx.mt
+    m = vocab.subject_cue_re.match(mt, pos, end)
+    upos = m.end() if m else pos
+    reach = U.units_at(mt, upos, end)
+    if reach is None:
+        return None
+    after = _trim(mt, reach, end)[0] if reach < end else end
+    adverbial = vocab.adverbial_re.match(mt, after, end)
+    if adverbial:  # "Sở Tài chính theo chức năng, nhiệm vụ tích cực hướng dẫn ..."
+        after = adverbial.end()
+    while after < end and mt[after] in " ,":
+        after += 1
+    if after < end and mt[after] == ":":
+        duty = _trim(ctx.doc.text, after + 1, end)[0]
+        if duty < end and (mt[duty].isupper() or U.verb_at(mt, duty)):
+            found = U.parse(ctx.doc.text[upos:reach])
+            return (found, duty, True) if found else None
+        return None
+    if vocab.past_re.match(mt, reach) or not U.verb_at(mt, after):
+        return None
+    found = U.parse(ctx.doc.text[upos:reach])
+    return (found, pos, False) if found else None
+
+
+def _inline(ctx: _Ctx) -> list[_Draft]:
+    vocab = _vocab()
+    drafts: list[_Draft] = []
+    for bi, b in enumerate(ctx.doc.blocks):
+        if (
+            bi in ctx.used
+            or b.rows is not None
+            or b.start < ctx.body_start
+            or b.kind not in ("paragraph", "list_item")
+            or not ctx.assigns(b.start)
+        ):
+            continue
+        style, pos = _item(b)
+        if style in ("roman", "alpha_upper", "part", "chapter", "appendix", "article"):
+            continue
+        hits = []
+        starts = _sentence_starts(ctx.mt, pos, b.end)
+        for n, s in enumerate(starts):
+            sentence_end = starts[n + 1] if n + 1 < len(starts) else b.end
+            if vocab.preamble_re.search(ctx.mt, s, b.end):
+                continue
+            # a sentence starts with a capital; a lower-case block continues a broken line
+            hit = _subject_at(ctx, s, b.end) if ctx.mt[s : s + 1].isupper() else None
+            if hit is None:  # "Trên cơ sở báo cáo của ..., giao Sở Tài chính chủ trì ..."
+                cue = vocab.mid_cue_re.search(ctx.mt, s, sentence_end)
+                hit = _subject_at(ctx, cue.start("cue"), b.end) if cue else None
+                if hit:
+                    hit = (hit[0], s, hit[2])
+            if hit:
+                hits.append(hit)
+        for n, (found, start, _) in enumerate(hits):
+            end = hits[n + 1][1] if n + 1 < len(hits) else b.end
+            d = _Draft(
+                start=start,
+                end=_trim(ctx.doc.text, start, end)[1],
+                source="list" if style else "paragraph",
+                lead=found,
+                link_start=start,
+                link_end=end,
+                last_block=bi,
+            )
+            drafts.append(d)
+        if hits:
+            ctx.used.add(bi)
+    return drafts
+
+
+_PAREN_END_RE = re.compile(r"\((?P<inner>[^()]{5,300})\)[\s.;:,/]*$")
+
+
+def _parenthetical(ctx: _Ctx) -> list[_Draft]:
+    """An item that names its units in a closing parenthesis: ``- Rà soát, hệ thống hóa văn bản
+    ... (Phòng Tổ chức cán bộ chủ trì, phối hợp với Văn phòng Sở; hoàn thành trong Quý
+    III/2022).`` or ``(Cơ quan chủ trì: Văn phòng Sở; thời gian: tháng 6/2022)``."""
+    vocab = _vocab()
+    mt, text = ctx.mt, ctx.doc.text
+    drafts: list[_Draft] = []
+    for bi, b in enumerate(ctx.doc.blocks):
+        if (
+            bi in ctx.used
+            or b.rows is not None
+            or b.start < ctx.body_start
+            or b.kind not in ("paragraph", "list_item")
+            or not ctx.assigns(b.start)
+        ):
+            continue
+        m = _PAREN_END_RE.search(mt, b.start, b.end)
+        style, pos = _item(b)
+        if not m or m.start() <= pos:
+            continue
+        s, e = m.start("inner"), m.end("inner")
+        lead: list[U.UnitName] = []
+        support: list[U.UnitName] = []
+        time_span: tuple[int, int] | None = None
+        role = vocab.role_label_re.match(mt, s, e)
+        if role and role.group("rest"):
+            first = _roles_named(role.group("labels"))
+            for kind, (ps, pe) in _role_parts(ctx, first, (role.start("rest"), e)):
+                if kind == "time":
+                    time_span = _trim(text, ps, pe)
+                elif kind in ("lead", "responsible"):
+                    lead += U.parse(text[ps:pe])
+                elif kind == "support":
+                    support += U.parse(text[ps:pe])
+        else:
+            reach = U.units_at(mt, s, e)
+            if reach is None or not U.verb_at(mt, _skip_space(mt, reach)):
+                continue
+            lead = U.parse(text[s:reach])
+            support = _support_in(ctx, reach, e)
+        if not lead:
+            continue
+        d = _Draft(
+            start=pos,
+            end=_trim(text, pos, m.start())[1],
+            source="list" if style else "paragraph",
+            lead=lead,
+            support=support,
+            time_span=time_span,
+            time_zone=None if time_span else (s, e),
+            link_start=pos,
+            link_end=b.end,
+            last_block=bi,
+            running=False,
+        )
+        d.report_to = _report_to(ctx, d.start, d.end)
+        drafts.append(d)
+        ctx.used.add(bi)
+    return drafts
+
+
+# --- support, report_to ---------------------------------------------------------------------
+
+
+def _merge(a: list[U.UnitName], b: list[U.UnitName]) -> list[U.UnitName]:
+    seen = {u.name.casefold() for u in a}
+    out = list(a)
+    for u in b:
+        if u.name.casefold() not in seen:
+            seen.add(u.name.casefold())
+            out.append(u)
+    return out
+
+
+def _support_in(ctx: _Ctx, start: int, end: int) -> list[U.UnitName]:
+    """``phối hợp với các phòng Sở, các đơn vị giáo dục ...`` → the units after the cue."""
+    out: list[U.UnitName] = []
+    for m in _vocab().support_cue_re.finditer(ctx.mt, start, end):
+        reach = U.units_at(ctx.mt, m.end(), end)
+        if reach is not None:
+            out = _merge(out, U.parse(ctx.doc.text[m.end() : reach]))
+    return out
+
+
+def _report_to(ctx: _Ctx, start: int, end: int) -> list[U.UnitName]:
+    """The units a task reports to: ``báo cáo ... về X (qua Y)``, ``gửi X gửi Z``."""
+    vocab = _vocab()
+    mt = ctx.mt
+    for m in vocab.report_cue_re.finditer(mt, start, end):
+        clause_end = _clause_end(mt, m.end(), end)
+        target = None
+        direct = U.units_at(mt, _skip_space(mt, m.end()), clause_end)
+        if direct is not None:
+            target = (_skip_space(mt, m.end()), direct)
+        else:
+            ve = vocab.report_to_re.search(mt, m.end(), clause_end)
+            if ve:
+                reach = U.units_at(mt, ve.end(), clause_end)
+                if reach is not None:
+                    target = (ve.end(), reach)
+        if target is None:
+            continue
+        found = U.parse(ctx.doc.text[target[0] : target[1]])
+        pos = target[1]
+        while True:  # "gửi Sở Thông tin và Truyền thông gửi Ủy ban nhân dân thành phố"
+            nxt = vocab.report_cue_re.match(mt, _skip_space(mt, pos))
+            if not nxt:
+                break
+            reach = U.units_at(mt, _skip_space(mt, nxt.end()), clause_end)
+            if reach is None:
+                break
+            found = _merge(found, U.parse(ctx.doc.text[_skip_space(mt, nxt.end()) : reach]))
+            pos = reach
+        via = vocab.via_re.search(mt, target[1], _clause_end(mt, target[1], end))
+        if via:
+            reach = U.units_at(mt, via.end(), end)
+            if reach is not None:
+                found = _merge(found, U.parse(ctx.doc.text[via.end() : reach]))
+        return found
+    return []
+
+
+def _skip_space(mt: str, pos: int) -> int:
+    while pos < len(mt) and mt[pos] == " ":
+        pos += 1
+    return pos
+
+
+_CLAUSE_RE = re.compile(r"[;.](?:\s|$)|\n")
+
+
+def _clause_end(mt: str, pos: int, end: int) -> int:
+    """Where the clause at ``pos`` ends: ``;``, a full stop or a line break."""
+    m = _CLAUSE_RE.search(mt, pos, end)
+    return m.start() if m else end
+
+
+# --- deadlines ------------------------------------------------------------------------------
+
+
+def _own_deadlines(
+    ctx: _Ctx, d: _Draft, inside: list[Deadline]
+) -> tuple[list[Deadline], str | None]:
+    """The task's own deadline records and its printed deadline text."""
+    text = ctx.doc.text
+    if d.time_span is not None:
+        s, e = d.time_span
+        own = [x for x in inside if s <= x.char_start < e]
+        return own, text[s:e] or None
+    if d.time_zone is not None:  # "(... hoàn thành trong Quý III/2022)"
+        own = [x for x in inside if d.time_zone[0] <= x.char_start < d.time_zone[1]]
+        return own, (text[own[0].char_start : max(x.char_end for x in own)] if own else None)
+    if not d.running:
+        return [], None
+    vocab = _vocab()
+    mt = ctx.mt
+    first_clause = _clause_end(mt, d.start, d.end)
+    accepted: list[Deadline] = []
+    for x in sorted(inside, key=lambda x: x.char_start):
+        if not (d.start <= x.char_start < d.end):
+            continue
+        clause_start = max(
+            (m.end() for m in _CLAUSE_RE.finditer(mt, d.start, x.char_start)), default=d.start
+        )
+        report_before = bool(vocab.report_cue_re.search(mt, clause_start, x.char_start)) or bool(
+            vocab.report_noun_re.match(mt, x.char_start)
+        )
+        at_start = x.char_start - d.start <= 1  # "Thường xuyên phối hợp ...", "Hàng năm, ..."
+        first = x.char_start < first_clause and x.kind in vocab.concrete
+        reported = report_before and (x.kind in vocab.concrete or x.kind == "recurring")
+        if at_start or first or reported:
+            accepted.append(x)
+    if not accepted:
+        return [], None
+    run = [accepted[0]]
+    for x in accepted[1:]:
+        gap = text[max(y.char_end for y in run) : x.char_start]
+        if x.char_start <= max(y.char_end for y in run) or re.fullmatch(r"\s*(?:,|và)?\s*", gap):
+            run.append(x)
+        else:
+            break
+    s, e = run[0].char_start, max(y.char_end for y in run)
+    m = vocab.report_noun_re.match(mt, s)
+    if m and m.end() < e:
+        s = _skip_space(mt, m.end())  # "báo cáo quý, 6 tháng và hàng năm" → the times
+    return run, text[s:e]
+
+
+def _section_time_lines(ctx: _Ctx, drafts: list[_Draft]) -> None:
+    """``Thời gian thực hiện: ...`` right after a task's last block is that task's time."""
+    by_last = {d.last_block: d for d in drafts}
+    for bi, b in enumerate(ctx.doc.blocks):
+        if bi in ctx.used or b.rows is not None:
+            continue
+        t = _time_line(ctx, b)
+        d = by_last.get(bi - 1)
+        if t is not None and d is not None and d.time_span is None and d.source != "table":
+            d.time_span = t
+            d.link_end = max(d.link_end, b.end)
+            ctx.used.add(bi)
+
+
+# --- entry point ----------------------------------------------------------------------------
+
+
+def extract(
+    doc: Document, info: DocumentInfo, sections: list[Section], deadlines: list[Deadline]
+) -> tuple[list[Task], list[Unit]]:
+    """Every task of ``doc`` and its units; sets ``task_id`` on the deadlines inside a task."""
+    ctx = _Ctx(
+        doc=doc,
+        info=info,
+        mt=match_text(doc.text),
+        sections=sections,
+        level={s.char_start: s.level for s in sections},
+        body_start=sections[0].char_start if sections else 0,
+        report=_key(info.doc_type or "") in _vocab().descriptive_types,
+        by_id={s.section_id: s for s in sections},
+    )
+    drafts = _tables(ctx) + _assignments(ctx) + _implementation(ctx)
+    drafts += _headed_duties(ctx) + _parenthetical(ctx) + _inline(ctx)
+    _section_time_lines(ctx, drafts)
+    drafts.sort(key=lambda d: d.start)
+    tasks: list[Task] = []
+    units: list[Unit] = []
+    seen: set[str] = set()
+    by_start = sorted(deadlines, key=lambda x: x.char_start)
+    for d in drafts:
+        task_id = f"{doc.doc_id}:task:{d.start}"
+        if task_id in seen or d.end <= d.start:
+            continue
+        seen.add(task_id)
+        if d.running:
+            support = _support_in(ctx, d.start, d.end)
+            leads = {u.name for u in d.lead}
+            d.support = _merge(d.support, [u for u in support if u.name not in leads])
+            d.report_to = _merge(d.report_to, _report_to(ctx, d.start, d.end))
+        inside = [
+            x
+            for x in by_start
+            if d.link_start <= x.char_start < d.link_end and x.task_id in (None, task_id)
+        ]
+        own, deadline_text = _own_deadlines(ctx, d, inside)
+        for x in inside:
+            x.task_id = task_id
+        sec = section_at(sections, d.start)
+        task = Task(
+            task_id=task_id,
+            text=doc.text[d.start : d.end],
+            lead_units=_names(d.lead),
+            support_units=_names(d.support),
+            deadline_id=own[0].deadline_id if own else None,
+            deadline_text=deadline_text,
+            output=d.output,
+            source=d.source,
+            char_start=d.start,
+            char_end=d.end,
+            page=doc.page_at(d.start),
+            section_id=sec.section_id if sec else None,
+            report_to=_names(d.report_to),
+            group=d.group,
+        )
+        tasks.append(task)
+        n = 0
+        for role, found in (
+            (d.lead_role, d.lead),
+            ("support", d.support),
+            ("report_to", d.report_to),
+        ):
+            for u in found:
+                units.append(Unit(f"{task_id}:unit:{n}", task_id, u.name, u.raw, u.unit_type, role))
+                n += 1
+    return tasks, units
+
+
+def _names(found: list[U.UnitName]) -> list[str]:
+    out: list[str] = []
+    for u in found:
+        if u.name not in out:
+            out.append(u.name)
+    return out

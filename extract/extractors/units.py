@@ -1,0 +1,504 @@
+"""Units: split lists of agencies, find a unit named in a sentence, normalize its name.
+
+Forms handled (all seen in received plans; the words live in ``patterns/units.yaml``):
+- lists in a table cell or after a label: ``Sở GDĐT``, ``Phòng GDĐT, Đơn vị trực thuộc``,
+  ``Đơn vị trực thuộc; Sở Tài chính``, ``Văn phòng Sở và các phòng Sở``,
+  ``Công thông tin điện tử đơn vị. Công thông tin điện tử thành phố`` — split on ``,`` ``;``
+  ``.`` and ``và``;
+- names that contain ``và`` or a comma stay whole: ``Sở Giáo dục và Đào tạo``, ``Sở Thông tin
+  và Truyền thông``, ``Đài Phát thanh và Truyền hình Hải Phòng`` (``và`` + a capitalized word
+  that starts no unit), ``Sở Văn hóa, Thể thao và Du lịch`` (the gazetteer);
+- collectives whose parts share one head stay whole: ``Các Bộ, ngành liên quan``,
+  ``Các cơ quan báo chí Trung ương, địa phương, quân đội``, ``Các Bộ, ngành, địa phương và
+  đơn vị``, ``Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương``; but
+  ``Phòng Kế hoạch - Tài chính và đơn vị liên quan`` is two units;
+- a unit named in running text ends before a verb or a function word: ``Phối hợp với Bưu
+  điện thành phố tăng cường ...`` → ``Bưu điện thành phố``; ``đề xuất Bộ Quốc phòng, Ban Chỉ
+  đạo quốc gia các chủ trương ...`` → two units;
+- normalization: abbreviations written out (``Sở GD&ĐT``, ``Sở GDĐT``, ``SGDĐT`` → ``Sở Giáo
+  dục và Đào tạo``; ``UBND tỉnh`` → ``Ủy ban nhân dân tỉnh``; ``phòng GDĐT các huyện/TP/TX`` →
+  ``Phòng Giáo dục và Đào tạo các huyện/TP/TX``), known variants mapped to one name
+  (``Các đơn vị trực thuộc`` → ``Đơn vị trực thuộc``), the first letter capitalized; the
+  gazetteer gives the ``unit_type``, ``unknown`` for a name it does not list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import patterns
+from ..normalize import match_text
+
+
+@dataclass(frozen=True, slots=True)
+class UnitName:
+    raw: str  # as printed (bullets and end punctuation removed)
+    name: str  # normalized
+    unit_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str
+    unit_type: str
+    qualified: bool
+
+
+def _alt(words: list[str]) -> str:
+    folded = sorted({match_text(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+
+
+def _key(text: str) -> str:
+    """Lookup key: tone placement folded, no case, one space, no end punctuation."""
+    return re.sub(r"\s+", " ", match_text(text)).strip(" .,;:").casefold()
+
+
+# An upper-case letter (Vietnamese letters are precomposed in NFC text).
+_CAP = "[" + re.escape("".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())) + "]"
+_W = r"(?![\w])"  # end of a word
+
+
+@dataclass(slots=True)
+class _Vocab:
+    head_re: re.Pattern[str]  # a head noun and what must follow it
+    joiner_re: re.Pattern[str]  # "và " inside a sentence
+    plural_re: re.Pattern[str]  # "các " (any case)
+    particle_re: re.Pattern[str]  # "và ", "với " at the start of a piece
+    sep_re: re.Pattern[str]  # where a printed list may split
+    collective_start_re: re.Pattern[str]  # "Các"/"các" + a collective noun
+    bare_re: re.Pattern[str]  # a lower-case collective noun (a bare continuation)
+    bare_word_re: re.Pattern[str]  # one collective noun and nothing else
+    pure_re: re.Pattern[str]  # "Các Bộ", "ngành": a collective without modifiers
+    distributive_re: re.Pattern[str]  # "các Sở: " before names that share the head noun
+    comma_head_re: re.Pattern[str]  # "Công ty ...": a name that may contain commas
+    locality_end_re: re.Pattern[str]
+    locality_start_re: re.Pattern[str]
+    qualifier_re: re.Pattern[str]  # "tỉnh", "cấp tỉnh": the place after a known name
+    inner_cac_re: re.Pattern[str]  # "các" + collective inside a name ("... các cấp")
+    collective_word_re: re.Pattern[str]  # a lower-case word a collective name may go on with
+    stop_re: re.Pattern[str]  # a verb or function word ending a name in running text
+    verb_re: re.Pattern[str]
+    modifier_re: re.Pattern[str]
+    gazetteer_re: re.Pattern[str]  # a known name with a comma or "và" inside
+    abbrev_re: re.Pattern[str]
+    abbrev: dict[str, str]
+    exact: dict[str, _Entry]
+    prefixes: list[tuple[str, _Entry]]  # names a place may follow, longest first
+    locality: frozenset[str]
+    collective_caps: frozenset[str]
+    word_case_re: re.Pattern[str]
+    word_case: dict[str, str]
+
+
+@cache
+def _vocab() -> _Vocab:
+    v = patterns.load("units")
+    heads = _alt(v["head_nouns"])
+    coll = _alt(v["collective_nouns"])
+    loc = _alt(v["locality_nouns"])
+    abbrev_keys = sorted(v["abbreviations"], key=len, reverse=True)
+    joiners, plural, level = _alt(v["joiners"]), _alt(v["plural_markers"]), _alt(v["level_words"])
+    # what makes a head noun a name: "Bộ Quốc phòng", "Quận 8", "Ban Chỉ đạo các tỉnh", "UBND cấp"
+    follow = rf"(?:{_CAP}|\d|(?:{loc}){_W}|(?:{plural})\s+(?:{coll}){_W}|(?:{level})\s)"
+    exact: dict[str, _Entry] = {}
+    prefixes: list[tuple[str, _Entry]] = []
+    inner_names: list[str] = []
+    for u in v["units"]:
+        entry = _Entry(u["name"], u["type"], bool(u.get("qualified")))
+        for spelling in [u["name"], *(u.get("aliases") or [])]:
+            exact.setdefault(_key(spelling), entry)
+            prefixes.append((_key(spelling), entry))  # "Sở Y tế tỉnh Hưng Yên" is a sở
+            if re.search(rf",|\s(?:{joiners})\s", spelling):
+                inner_names.append(spelling)
+    prefixes.sort(key=lambda p: len(p[0]), reverse=True)
+    lower_coll = [w for w in v["collective_nouns"] if w[:1].islower()]
+    return _Vocab(
+        head_re=re.compile(rf"(?:{heads}){_W}(?=\s+{follow})"),
+        joiner_re=re.compile(rf"(?:{joiners})\s+"),
+        plural_re=re.compile(rf"(?:{plural})\s", re.I),
+        particle_re=re.compile(rf"^(?:{_alt(v['leading_particles'])})\s+"),
+        sep_re=re.compile(
+            rf"\s*;\s*|\s*,\s*|\s+(?:{joiners})\s+|(?<=[\w)])\.\s+(?={_CAP})"  # ". " + capital
+        ),
+        collective_start_re=re.compile(rf"(?:{plural})\s+(?:{coll}){_W}", re.I),
+        bare_re=re.compile(rf"(?:{_alt(lower_coll + v['collective_caps'])}){_W}"),
+        bare_word_re=re.compile(rf"(?:{_alt(lower_coll)})\s*$"),
+        comma_head_re=re.compile(rf"(?:{_alt(v['comma_name_heads'])}){_W}"),
+        distributive_re=re.compile(rf"(?:{plural})\s+(?P<noun>{heads}){_W}\s*:\s*", re.I),
+        pure_re=re.compile(rf"(?:(?:{plural})\s+)?(?:{coll})(?:\s*,\s*(?:{coll}))*\s*$", re.I),
+        locality_end_re=re.compile(rf"(?<![\w])(?:{loc})\s*$", re.I),
+        locality_start_re=re.compile(rf"(?:{loc}){_W}"),
+        qualifier_re=re.compile(rf"(?:(?:{level})\s+)?(?:{loc}){_W}"),
+        inner_cac_re=re.compile(rf"(?:{plural})\s+(?:{coll}){_W}"),
+        collective_word_re=re.compile(
+            rf"(?:{_alt(v['collective_words'] + lower_coll + v['locality_nouns'])}){_W}", re.I
+        ),
+        stop_re=re.compile(rf"(?:{_alt(v['name_stops'] + v['action_verbs'])}){_W}"),
+        verb_re=re.compile(rf"(?:{_alt(v['action_verbs'])}){_W}"),
+        modifier_re=re.compile(rf"(?:{_alt(v['name_modifiers'])}){_W}"),
+        gazetteer_re=re.compile(rf"(?<![\w])(?:{_alt(inner_names)}){_W}", re.I),
+        abbrev_re=re.compile(
+            r"(?<![\w&/])(" + "|".join(re.escape(k) for k in abbrev_keys) + r")(?![\w&/])"
+        ),
+        abbrev=dict(v["abbreviations"]),
+        exact=exact,
+        prefixes=prefixes,
+        locality=frozenset(_key(w) for w in v["locality_nouns"]),
+        collective_caps=frozenset(v["collective_caps"]),
+        word_case_re=re.compile(rf"(?<![\w])(?:{_alt(v['word_case'])}){_W}", re.I),
+        word_case={_key(w): w for w in v["word_case"]},
+    )
+
+
+# --- recognizing a unit ---------------------------------------------------------------------
+
+
+def _gazetteer_at(mt: str, pos: int) -> int | None:
+    """End of a known name starting at ``pos`` (exact spellings, longest first)."""
+    m = _gazetteer_full_re().match(mt, pos)
+    return m.end() if m else None
+
+
+@cache
+def _gazetteer_full_re() -> re.Pattern[str]:
+    names = [e.name for e in _vocab().exact.values()]
+    spellings = list(_vocab().exact)  # keys are folded and lower-case; match case-insensitively
+    return re.compile(rf"(?:{_alt(names + spellings)}){_W}", re.I)
+
+
+def start_at(mt: str, pos: int) -> int | None:
+    """End of the first words of a unit name starting at ``pos`` of the match text, or None.
+
+    A unit starts with a known name (``Sở Giáo dục và Đào tạo``), ``Các``/``các`` + a
+    collective noun (``Các phòng Sở``, ``các đơn vị giáo dục``), or a head noun followed by a
+    capitalized word, a number or a locality (``Bộ Quốc phòng``, ``Bưu điện thành phố``).
+    """
+    found = _start(mt, pos)
+    return found[0] if found else None
+
+
+def _start(mt: str, pos: int) -> tuple[int, str] | None:
+    """``(end, kind)``: kind ``known`` (a gazetteer name: only a place may follow it),
+    ``collective`` (``Các`` + noun) or ``proper`` (a head noun and the name after it)."""
+    vocab = _vocab()
+    best: tuple[int, str] | None = None
+    g = _gazetteer_at(mt, pos)
+    if g is not None:
+        best = (g, "known")
+    for rx, kind in ((vocab.collective_start_re, "collective"), (vocab.head_re, "proper")):
+        m = rx.match(mt, pos)
+        if m and (best is None or m.end() > best[0]):
+            best = (m.end(), kind)
+    return best
+
+
+def is_unit(text: str) -> bool:
+    """Does ``text`` (one piece of a list) name a unit?"""
+    mt = match_text(text.strip())
+    return bool(mt) and (start_at(mt, 0) is not None or _lookup(mt) is not None)
+
+
+def verb_at(mt: str, pos: int) -> bool:
+    """Does an action verb (``triển khai``, ``có trách nhiệm`` ...) start at ``pos``?"""
+    vocab = _vocab()
+    return bool(vocab.verb_re.match(mt, pos)) and not vocab.modifier_re.match(mt, pos)
+
+
+# --- "các Sở: Tài chính, Kế hoạch và Đầu tư" ---------------------------------------------
+
+
+def distributive_at(mt: str, pos: int, end: int | None = None) -> tuple[int, str, list] | None:
+    """``các Sở: Tài chính, Kế hoạch và Đầu tư, Nội vụ`` at ``pos``: one head noun shared by the
+    names listed after the colon. Returns the end, the head noun and the names' spans; a name
+    of the gazetteer wins over a split at ``và`` (``Kế hoạch và Đầu tư``)."""
+    vocab = _vocab()
+    end = len(mt) if end is None else end
+    m = vocab.distributive_re.match(mt, pos, end)
+    if not m:
+        return None
+    noun = m.group("noun")
+    noun = noun[0].upper() + noun[1:]
+    items: list[tuple[int, int]] = []
+    i = m.end()
+    while i < end and re.match(_CAP, mt[i : i + 1]) and _start(mt, i) is None:
+        g = _gazetteer_at(match_text(f"{noun} ") + mt[i:end], 0)
+        if g is not None and g > len(noun) + 1:
+            j = i + g - len(noun) - 1
+        else:
+            w = re.compile(r"[^\s,;:.()]+(?:\s+-\s+|\s+)?")
+            j = i
+            while j < end and re.match(_CAP, mt[j : j + 1]):
+                wm = w.match(mt, j, end)
+                if not wm:
+                    break
+                j = wm.end()
+            j = i + len(mt[i:j].rstrip(" -"))
+        if j <= i:
+            break
+        items.append((i, j))
+        sep = vocab.sep_re.match(mt, j, end)
+        if not sep or not re.match(_CAP, mt[sep.end() : sep.end() + 1]) or _start(mt, sep.end()):
+            i = j
+            break
+        i = sep.end()
+    return (items[-1][1], noun, items) if items else None
+
+
+# --- a unit list in running text -----------------------------------------------------------
+
+_SPACE_RE = re.compile(r" *")
+_WORD_RE = re.compile(r"[^\s,;:.()\[\]\"“”]+")
+
+
+def units_at(mt: str, pos: int, end: int | None = None, single: bool = False) -> int | None:
+    """End of the list of units that starts at ``pos`` in running text, or None.
+
+    ``Phối hợp với [các phòng Sở, các đơn vị giáo dục] tuyên truyền ...``: the list goes on
+    over ``,`` and ``và`` while another unit (or a collective continuation) follows, and
+    ends before a verb, a function word or punctuation.
+    """
+    vocab = _vocab()
+    end = len(mt) if end is None else end
+    found = _start(mt, pos) if pos < end else None
+    if found is None or found[0] > end:
+        return None
+    dist = distributive_at(mt, pos, end)
+    if dist:
+        found = (dist[0], "proper")
+    i = last = found[0]
+    kind = found[1]
+    comma_name = bool(vocab.comma_head_re.match(mt, pos))
+    collective = kind == "collective" or bool(vocab.plural_re.match(mt, pos))
+    while i < end:
+        i = _SPACE_RE.match(mt, i).end()
+        if i >= end:
+            break
+        ch = mt[i]
+        joiner = vocab.joiner_re.match(mt, i)
+        if ch in ",;" or joiner:
+            j = _SPACE_RE.match(mt, i + 1 if ch in ",;" else joiner.end()).end()
+            nxt = _start(mt, j)
+            dist = distributive_at(mt, j, end)
+            if dist:
+                nxt = (dist[0], "proper")
+            bare = vocab.bare_re.match(mt, j)
+            after_place = vocab.locality_end_re.search(mt, max(0, i - 12), i)
+            if nxt is None and ch != ";" and bare and (collective or after_place):
+                nxt = (bare.end(), "collective")
+            if nxt is None and ch == "," and comma_name and re.match(_CAP, mt[j : j + 1]):
+                i = j  # "Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"
+                continue
+            if nxt is not None and nxt[0] <= end:
+                if single:
+                    break  # the end of the first name only
+                comma_name = bool(vocab.comma_head_re.match(mt, j))
+                kind = nxt[1]
+                collective = (
+                    kind == "collective"
+                    or bool(vocab.plural_re.match(mt, j))
+                    or (collective and bool(bare))
+                )
+                i = last = nxt[0]
+                continue
+            if joiner and re.match(_CAP, mt[j : j + 1]):
+                i = j  # "Sở Khoa học và Công nghệ": "và" inside the name
+                continue
+            break
+        if ch == "-" and mt[i + 1 : i + 2] == " ":
+            i += 1  # "Lao động - Thương binh", "chính trị - xã hội"
+            continue
+        if vocab.modifier_re.match(mt, i):
+            i = last = vocab.modifier_re.match(mt, i).end()
+            continue
+        if vocab.plural_re.match(mt, i) and mt[i].islower():
+            m = vocab.inner_cac_re.match(mt, i)
+            if not m:
+                break
+            i = last = m.end()
+            collective = True
+            continue
+        if vocab.stop_re.match(mt, i):
+            break
+        m = _WORD_RE.match(mt, i)
+        if not m:
+            break
+        word = m.group(0)
+        if kind != "proper":
+            # a collective or a complete known name goes on only with its own words
+            # ("các cơ quan báo chí Trung ương"), a place, or capitalized words
+            allowed = (
+                vocab.collective_word_re.match(mt, i)
+                if kind == "collective"
+                else vocab.qualifier_re.match(mt, i)
+            )
+            if allowed:
+                i = last = allowed.end()
+                continue
+            if word[:1].islower():
+                break
+        i = last = m.end()
+    return last
+
+
+# --- splitting a list -----------------------------------------------------------------------
+
+_BULLET_RE = re.compile(r"^\s*(?:[-–+•·*]\s*)+")
+_TRAIL_RE = re.compile(r"[\s.;:,/]+$")
+
+
+def clean(text: str) -> str:
+    """Bullets, end punctuation and a closing parenthetical off one piece."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _BULLET_RE.sub("", text)
+    text = re.sub(r"\s*\((?:[^()]|\([^()]*\))*\)\s*$", "", text)  # "UBND thành phố (để b/c)"
+    text = _TRAIL_RE.sub("", text)
+    text = _vocab().particle_re.sub("", text)
+    return text.strip()
+
+
+def split(text: str) -> list[str]:
+    """A printed list of units → the names as printed, one per unit.
+
+    >>> split("Sở Giáo dục và Đào tạo, các phòng Sở và các đơn vị giáo dục.")
+    ['Sở Giáo dục và Đào tạo', 'các phòng Sở', 'các đơn vị giáo dục']
+    """
+    vocab = _vocab()
+    text = clean(text)
+    if not text:
+        return []
+    mt = match_text(text)
+    protected = [(m.start(), m.end()) for m in vocab.gazetteer_re.finditer(mt)]
+    for m in vocab.comma_head_re.finditer(mt):  # "Công ty ... Đầu tư, Xây dựng và ..."
+        reach = units_at(mt, m.start(), single=True)
+        if reach:
+            protected.append((m.start(), reach))
+    # (kind of the separator before: "" first, ";", ",", "." or "and"; its text; the piece)
+    pieces: list[tuple[str, str, str]] = []
+    pos, sep, sep_text = 0, "", ""
+    for m in vocab.sep_re.finditer(mt):
+        if any(s < m.end() and m.start() < e for s, e in protected):
+            continue
+        kind = m.group(0).strip()[:1] if m.group(0).strip() in ",;." else "and"
+        # "và" is inside a name when a capitalized word that starts no unit follows
+        if (
+            kind == "and"
+            and re.match(_CAP, mt[m.end() : m.end() + 1])
+            and start_at(mt, m.end()) is None
+        ):
+            continue
+        pieces.append((sep, sep_text, text[pos : m.start()]))
+        pos, sep, sep_text = m.end(), kind, text[m.start() : m.end()]
+    pieces.append((sep, sep_text, text[pos:]))
+    units: list[str] = []
+    chain_pure = False
+    for sep, sep_text, piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        pm = match_text(piece)
+        if units and sep in (",", "and") and _continues(units[-1], pm, sep, chain_pure):
+            units[-1] = f"{units[-1]}{sep_text}{piece}"
+            chain_pure = chain_pure and bool(vocab.pure_re.match(pm))
+            continue
+        units.append(piece)
+        chain_pure = bool(vocab.pure_re.match(pm))
+    return [u for u in (clean(u) for u in units) if u]
+
+
+def _bare(pm: str) -> bool:
+    """A piece made of collective nouns only: ``ngành``, ``địa phương``, ``đơn vị liên quan``."""
+    vocab = _vocab()
+    if not vocab.bare_re.match(pm):
+        return False
+    words = pm.split()
+    allowed_caps = {w for c in vocab.collective_caps for w in c.split()}
+    return all(not re.match(_CAP, w) or w in allowed_caps for w in words)
+
+
+def _continues(prev: str, pm: str, sep: str, chain_pure: bool) -> bool:
+    """Does the piece ``pm`` continue the collective ``prev`` instead of naming a new unit?"""
+    vocab = _vocab()
+    prev_m = match_text(prev)
+    if sep == "and":
+        return chain_pure and bool(vocab.bare_word_re.match(pm)) and _bare(pm)
+    if not _bare(pm):
+        return False
+    has_plural = any(vocab.plural_re.match(w + " ") for w in prev_m.split())
+    if has_plural or _bare(prev_m):
+        return True
+    return bool(vocab.locality_end_re.search(prev_m) and vocab.locality_start_re.match(pm))
+
+
+# --- normalization --------------------------------------------------------------------------
+
+
+def expand(text: str) -> str:
+    """Abbreviations written out: ``Sở GD&ĐT`` → ``Sở Giáo dục và Đào tạo``."""
+    vocab = _vocab()
+    return vocab.abbrev_re.sub(lambda m: vocab.abbrev[m.group(1)], text)
+
+
+def _lookup(text: str) -> tuple[_Entry, str] | None:
+    """The gazetteer entry for ``text`` and the place that qualifies it (``tỉnh``), if any."""
+    vocab = _vocab()
+    key = _key(text)
+    if key in vocab.exact:
+        return vocab.exact[key], ""
+    for prefix, entry in vocab.prefixes:
+        if key.startswith(prefix + " ") and (
+            entry.qualified or vocab.locality_start_re.match(key, len(prefix) + 1)
+        ):
+            qualifier = re.sub(r"\s+", " ", text.strip()).split(" ", len(prefix.split()))[-1]
+            if _key(qualifier) in vocab.locality:
+                qualifier = qualifier.lower()  # "Ủy ban nhân dân Thành phố" = "... thành phố"
+            return entry, qualifier
+    return None
+
+
+def normalize(raw: str) -> str:
+    """The one name a unit is known by (see the module docstring)."""
+    text = expand(clean(raw))
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return text
+    found = _lookup(text)
+    if found:
+        entry, qualifier = found
+        text = f"{entry.name} {qualifier}".strip()
+    vocab = _vocab()
+    text = vocab.word_case_re.sub(lambda m: vocab.word_case[_key(m.group(0))], text)
+    return text[0].upper() + text[1:]
+
+
+def unit_type(name: str) -> str:
+    """The gazetteer's type for a normalized name, ``unknown`` if it is not listed."""
+    found = _lookup(name)
+    return found[0].unit_type if found else "unknown"
+
+
+def parse(text: str) -> list[UnitName]:
+    """A printed list of units → one normalized :class:`UnitName` per unit.
+
+    ``các Sở: Tài chính, Kế hoạch và Đầu tư`` gives ``Sở Tài chính`` and ``Sở Kế hoạch và
+    Đầu tư`` (printed as ``Tài chính``, ``Kế hoạch và Đầu tư``).
+    """
+    mt = match_text(text)
+    for m in _vocab().distributive_re.finditer(mt):
+        dist = distributive_at(mt, m.start())
+        if dist:
+            end, noun, items = dist
+            shared = [
+                UnitName(text[s:e], name, unit_type(name))
+                for s, e in items
+                if (name := normalize(f"{noun} {text[s:e]}"))
+            ]
+            return parse(text[: m.start()]) + shared + parse(text[end:])
+    out: list[UnitName] = []
+    for raw in split(text):
+        name = normalize(raw)
+        if name:
+            out.append(UnitName(raw, name, unit_type(name)))
+    return out
