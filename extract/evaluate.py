@@ -18,7 +18,8 @@ import yaml
 
 from .model import Extraction
 
-ENTITIES = ("legal_refs", "targets", "deadlines", "tasks")
+ENTITIES = ("documents", "legal_refs", "targets", "deadlines", "tasks")
+DOCUMENT_FIELDS = ("doc_type", "doc_number", "issue_date", "place", "issuer")
 
 
 @dataclass
@@ -277,13 +278,52 @@ def locate(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None
     return m.start(), m.end()
 
 
+def score_documents(results: dict[str, Extraction], gold: dict[str, dict]) -> Score:
+    """The header fields: a document counts as right when every field the gold gives is right
+    (null included: a draft's blank number must stay blank); checks give each field's rate."""
+    score = Score()
+    for name, g in gold.items():
+        ex = results.get(name)
+        if ex is None:
+            continue
+        want = g.get("document") or {}
+        all_right = True
+        for f in DOCUMENT_FIELDS:
+            if f not in want:
+                continue
+            got = getattr(ex.info, f)
+            ok = _same_field(got, want[f])
+            score.check(f, ok)
+            if not ok:
+                all_right = False
+                score.errors.append(f"{name}: {f} {got!r} != gold {want[f]!r}")
+        if all_right:
+            score.tp += 1
+        else:
+            score.fp += 1
+            score.fn += 1
+    return score
+
+
+def _same_field(got, want) -> bool:
+    if got is None or want is None:
+        return got is None and want is None
+    return _plain(got) == _plain(want)
+
+
+def _plain(value) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", str(value))).casefold()
+
+
 def evaluate(results: dict[str, Extraction], gold_dir: Path) -> dict[str, Score]:
     scores: dict[str, Score] = {}
     for entity in ENTITIES:
         gold = load_gold(gold_dir, entity)
         if not gold:
             continue
-        if entity == "legal_refs":
+        if entity == "documents":
+            scores[entity] = score_documents(results, gold)
+        elif entity == "legal_refs":
             scores[entity] = score_legal_refs(results, gold)
         elif entity == "tasks":
             scores[entity] = score_tasks(results, gold)
