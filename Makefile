@@ -45,6 +45,8 @@ test: $(STAMP) $(SYSDEPS_STAMP)
 
 eval: $(STAMP)
 	$(BIN)/vnplan eval --gold tests/gold --corpus corpus
+	@echo "held-out (written independently of the code):"
+	$(BIN)/vnplan eval --gold heldout/gold --corpus heldout/corpus
 
 bench: $(STAMP)
 	$(BIN)/python -m extract.bench
