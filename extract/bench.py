@@ -7,7 +7,9 @@ divide by that process's CPU time (user + system), which other work on the machi
 inflate; wall time is printed beside it. Baselines on the same run:
 - legal references: one regular expression for ``number/symbol`` over the raw file;
 - deadlines: ``dateparser.search.search_dates`` (languages=["vi"]) over the same text;
-- PDF reading: ``pdfplumber``'s ``extract_text`` alone on the same files.
+- PDF reading: ``pdfplumber``'s ``extract_text`` alone on the same files;
+- responsible units: ``underthesea.ner`` ORG/LOC spans on the same task spans
+  (``extract.bench_units``).
 Quality columns score each method against the gold in ``tests/gold``.
 """
 
@@ -265,6 +267,11 @@ def main(argv: list[str] | None = None) -> int:
             f"\nstages, one pass over {len(files)} files ({one_pass:.2f} s CPU): "
             + ", ".join(f"{k} {v:.2f}s" for k, v in stages.items() if k != "total")
         )
+        from .bench_units import unit_rows
+
+        print()
+        for row in unit_rows(args.corpus, args.gold):
+            print(row)
         rows = _format_rows(args.corpus)
         if rows:
             print("\nreading other formats (one process each):")
