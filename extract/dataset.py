@@ -39,7 +39,7 @@ import pyarrow.parquet as pq
 from .link import fold_key, link_mentions
 from .model import Deadline, Extraction, LegalRef, Section, Target, Task, Unit
 from .report import render_report
-from .xlsx import write_workbook
+from .xlsx import column_cells, write_workbook
 
 TABLES = ("documents", "sections", "legal_refs", "targets", "deadlines", "tasks", "units",
           "legal_index")
@@ -284,7 +284,8 @@ def _write_texts(extractions: list[Extraction], folder: Path) -> None:
 
 
 def _write_excel(frames: dict[str, pd.DataFrame], path: Path) -> list[str]:
-    """One sheet per table (see ``extract.xlsx`` for why it is written by hand)."""
+    """One sheet per table (see ``extract.xlsx`` for why it is written by hand); the cells
+    are built a column at a time."""
     notes: list[str] = []
     sheets = []
     for table, df in frames.items():
@@ -292,29 +293,33 @@ def _write_excel(frames: dict[str, pd.DataFrame], path: Path) -> list[str]:
         if len(df) > EXCEL_MAX_ROWS:
             notes.append(f"dataset.xlsx: {table} cut to {EXCEL_MAX_ROWS} rows; "
                          "the Parquet and CSV files hold all")
-        rows = [[_excel_value(v, kind) for v, (_, kind) in zip(row, columns, strict=True)]
-                for row in df.head(EXCEL_MAX_ROWS).itertuples(index=False, name=None)]
-        sheets.append((table, [name for name, _ in columns], rows, _column_widths(columns, rows)))
+        head = df.head(EXCEL_MAX_ROWS)
+        values = {name: [None if _missing(v) else v for v in head[name].tolist()]
+                  for name, _ in columns}
+        cells = [column_cells(_EXCEL_KIND.get(kind, "str"), values[name]) for name, kind in columns]
+        rows = ["".join(row) for row in zip(*cells, strict=True)] if len(head) else []
+        sheets.append((table, [name for name, _ in columns], rows, _column_widths(columns, values)))
     write_workbook(path, sheets)
     return notes
 
 
-def _column_widths(columns: Columns, rows: list[list[Any]]) -> list[int]:
+# How each column kind shows in Excel; anything else is text.
+_EXCEL_KIND = {"int": "int", "float": "float", "bool": "bool", "date": "date", "list": "list"}
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA:
+        return True
+    return isinstance(value, float) and value != value
+
+
+def _column_widths(columns: Columns, values: dict[str, list[Any]]) -> list[int]:
     """Wide enough to read the header and the first rows, never wider than 60."""
-    widths = [len(name) for name, _ in columns]
-    for row in rows[:500]:
-        widths = [max(w, len(str(v)) if v is not None else 0)
-                  for w, v in zip(widths, row, strict=True)]
-    return [min(max(w + 2, 8), 60) for w in widths]
-
-
-def _excel_value(value: Any, kind: str) -> Any:
-    value = _flat(value, kind)
-    if kind == "date" and value:
-        return date.fromisoformat(value)
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
+    widths = []
+    for name, _ in columns:
+        sample = [len(str(v)) for v in values[name][:500] if v is not None]
+        widths.append(min(max(max(sample, default=0), len(name)) + 2, 60))
+    return [max(w, 8) for w in widths]
 
 
 def _sql_value(value: Any, kind: str) -> Any:

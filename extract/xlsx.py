@@ -94,6 +94,31 @@ def _cell(value: Any) -> str:
     return f'<c t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
+def column_cells(kind: str, values: Sequence[Any]) -> list[str]:
+    """The cells of one column, built with one conversion for the whole column (the per-cell
+    type dispatch was most of the workbook's cost). ``kind``: str, int, float, bool, date or
+    list (joined with "; ")."""
+    if kind in ("int", "float"):
+        return [_cell(None if v is None or v != v else (int(v) if kind == "int" else float(v)))
+                for v in values]
+    if kind == "bool":
+        return ["<c/>" if v is None else f'<c t="b"><v>{int(bool(v))}</v></c>' for v in values]
+    if kind == "date":
+        return ["<c/>" if v is None else f'<c s="2"><v>{(v - _EXCEL_EPOCH).days}</v></c>'
+                for v in values]
+    if kind == "list":
+        values = [None if v is None else "; ".join(map(str, v)) for v in values]
+    out = []
+    for v in values:
+        if v is None or v == "":
+            out.append("<c/>")
+            continue
+        text = _text(str(v))
+        space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+        out.append(f'<c t="inlineStr"><is><t{space}>{text}</t></is></c>')
+    return out
+
+
 def _sheet_xml(
     header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float]
 ) -> Iterable[str]:
@@ -113,7 +138,8 @@ def _sheet_xml(
     yield "".join(f'<c t="inlineStr" s="1"><is><t>{_text(h)}</t></is></c>' for h in header)
     yield "</row>"
     for r, row in enumerate(rows, start=2):
-        yield f'<row r="{r}">' + "".join(map(_cell, row)) + "</row>"
+        cells = row if isinstance(row, str) else "".join(map(_cell, row))
+        yield f'<row r="{r}">{cells}</row>'
     yield f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'
 
 
