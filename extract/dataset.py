@@ -359,13 +359,10 @@ def _sql_table(con: sqlite3.Connection, table: str, df: pd.DataFrame, columns: C
     spec = ", ".join(f'"{n}" {SQL_TYPES[k]}' for n, k in columns)
     con.execute(f'CREATE TABLE "{table}" ({spec}{", key_fold TEXT" if folded else ""})')
     marks = ", ".join("?" for _ in names)
-    rows = []
-    for row in df.itertuples(index=False, name=None):
-        values = [_sql_value(v, k) for v, (_, k) in zip(row, columns, strict=True)]
-        if folded:
-            values.append(fold_key(row[names.index("ref_key")] or ""))
-        rows.append(values)
-    con.executemany(f'INSERT INTO "{table}" VALUES ({marks})', rows)
+    cols = [[_sql_value(v, kind) for v in df[name].tolist()] for name, kind in columns]
+    if folded:
+        cols.append([fold_key(k or "") for k in df["ref_key"].tolist()])
+    con.executemany(f'INSERT INTO "{table}" VALUES ({marks})', zip(*cols, strict=True))
     id_column = ID_COLUMN[table]
     con.execute(f'CREATE UNIQUE INDEX "ux_{table}_{id_column}" ON "{table}" ("{id_column}")')
     for column in ("doc_id", "ref_key", "key_fold", "index_id"):
