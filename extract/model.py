@@ -41,6 +41,9 @@ class Block:
     rows: list[list[Cell]] | None = None  # tables only
     label: str | None = None  # footnote number, list/section label
     bold: bool = False
+    # Where the block goes on onto another page (a paragraph or a table cut by a page break):
+    # (offset into ``text``, page) in text order; ``page`` is where the block starts.
+    pages: list[tuple[int, int]] | None = None
 
 
 @dataclass(slots=True)
@@ -56,7 +59,7 @@ class Document:
     ocr: bool = False
 
     def page_at(self, offset: int) -> int | None:
-        """Page of the block holding ``offset`` (blocks are sorted by start)."""
+        """Page where the text at ``offset`` is printed (blocks are sorted by start)."""
         lo, hi = 0, len(self.blocks)
         while lo < hi:
             mid = (lo + hi) // 2
@@ -65,7 +68,13 @@ class Document:
             else:
                 hi = mid
         if lo < len(self.blocks) and self.blocks[lo].start <= offset:
-            return self.blocks[lo].page
+            block = self.blocks[lo]
+            page = block.page
+            for at, p in block.pages or ():
+                if block.start + at > offset:
+                    break
+                page = p
+            return page
         return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,6 +96,41 @@ def read_document(path: Path) -> Document:
     return doc
 
 
+# A page break inside a block: readers put ``page_mark(n)`` where the text goes on onto page
+# ``n``; build_document takes the marks out into ``Block.pages``. Noncharacters never occur in
+# documents and survive normalization.
+_PAGE_MARK_RE = re.compile("\ufdd0(\\d+)\ufdd1")
+
+
+def page_mark(page: int) -> str:
+    return f"\ufdd0{page}\ufdd1"
+
+
+def _take_page_marks(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without its page marks, and (offset, page) for each of them. A mark left
+    between two spaces by the normalization (a footnote marker removed after it) takes one
+    of them along, as collapsing the spaces would have."""
+    if "\ufdd0" not in text:
+        return text, []
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []
+    size = 0
+    pos = 0
+    for m in _PAGE_MARK_RE.finditer(text):
+        piece = text[pos : m.start()]
+        rest = text[m.end() :]
+        if ((not piece and size == 0) or piece.endswith(" ")) and rest.startswith(" "):
+            pos = m.end() + 1  # the space after the mark goes with it
+        else:
+            pos = m.end()
+        out.append(piece)
+        size += len(piece)
+        marks.append((size, int(m.group(1))))
+    out.append(text[pos:])
+    clean = "".join(out).rstrip()
+    return clean, [(min(at, len(clean)), page) for at, page in marks]
+
+
 def clean_inline(text: str) -> str:
     """Normalize one line of block text: NFC, no controls, no footnote markers, one space."""
     text, _ = split_footnote_markers(strip_controls(nfc(text)))
@@ -111,21 +147,32 @@ def build_document(doc: Document, blocks: list[Block]) -> None:
     pos = 0
     kept: list[Block] = []
     for block in blocks:
+        pages: list[tuple[int, int]] = []
         if block.rows is not None:
             rows: list[list[Cell]] = []
             row_texts: list[str] = []
             cursor = pos
+            pending: list[tuple[int, int]] = []  # marks of a dropped empty row
             for raw_row in block.rows:
                 row: list[Cell] = []
                 cell_texts: list[str] = []
+                row_marks: list[tuple[int, int]] = []
+                row_start = cursor
                 for raw_cell in raw_row:
                     t = clean_inline(raw_cell.text).replace("\t", " ")
+                    t, marks = _take_page_marks(t)
+                    row_marks.extend((cursor - pos + at, page) for at, page in marks)
                     row.append(Cell(t, cursor, cursor + len(t)))
                     cell_texts.append(t)
                     cursor += len(t) + 1  # the tab (or newline after the last cell)
                 if not any(cell_texts):
                     cursor -= sum(len(t) + 1 for t in cell_texts)
+                    pending.extend(row_marks)
                     continue
+                if pending:
+                    pages.append((row_start - pos, pending[-1][1]))
+                    pending = []
+                pages.extend(row_marks)
                 rows.append(row)
                 row_texts.append("\t".join(cell_texts))
             text = "\n".join(row_texts)
@@ -134,9 +181,10 @@ def build_document(doc: Document, blocks: list[Block]) -> None:
             block.rows = rows
         else:
             # Lines of one block are one paragraph: cleaned together, joined by a space.
-            text = clean_inline(block.text.replace("\n", " "))
+            text, pages = _take_page_marks(clean_inline(block.text.replace("\n", " ")))
             if not text:
                 continue
+        block.pages = [(at, page) for at, page in pages if at < len(text)] or None
         block.text = text
         block.start, block.end = pos, pos + len(text)
         parts.append(text)

@@ -44,7 +44,7 @@ import pypdfium2.raw as pdfium_c
 from .. import patterns
 from ..model import Block, Cell
 from ..normalize import match_text, nfc
-from . import ReadError, ReadResult
+from . import _PAGE_MARK_RE, ReadError, ReadResult, page_mark
 from .text import _OPEN_WORDS, _is_caps
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -69,7 +69,10 @@ _STRONG_START_RE = re.compile(
 _LOOSE_DATE_LINE_RE = re.compile(r",\s*ngày\b.{0,12}\btháng\b.{0,8}\bnăm\s*\d{4}", re.I)
 _DASH_WORD_RE = re.compile(r"^\s*[-–]\s+(\w)")
 # "... quy định tại khoản 5" + "Điều 3 của Nghị định này": a pinpoint goes on.
-_PINPOINT_END_RE = re.compile(r"(?:khoản|điểm|mục|tiết|Điều|điều|số)\s+[\w.]{1,6}$")
+# The cited item is a number, a letter or a roman numeral: "điều chỉnh", "mục tiêu" are words.
+_PINPOINT_END_RE = re.compile(
+    r"(?:khoản|điểm|mục|tiết|Điều|điều|số)\s+(?:\d[\w.]{0,5}|[a-zđ]|[IVXLC]{1,5})$"
+)
 _PAGE_NUMBER_RE = re.compile(
     r"^[-–—\s]*(?:(?:Trang|trang|Page)\s*)?\d{1,4}(?:\s*(?:/|của|of)\s*\d{1,4})?[-–—\s]*$"
 )
@@ -545,14 +548,20 @@ def _take_table_chars(chars: list[_Char], tables: list[_Table]) -> list[_Char]:
         if ti is None:
             rest.append(ch)
             continue
-        for ri, (top, bottom) in enumerate(spans[ti]):
-            if not top <= cy <= bottom:
-                continue
-            for ci, box in enumerate(tables[ti].cells[ri]):
-                if box and box[0] <= cx <= box[2] and box[1] <= cy <= box[3]:
-                    found[ti][ri][ci].append(ch)
-                    break
-            break
+        # A cell merged down over the rows below makes its row's span cover theirs: the
+        # glyph goes to the cell whose box holds it, in whichever row that cell starts.
+        cell = next(
+            (
+                (ri, ci)
+                for ri, (top, bottom) in enumerate(spans[ti])
+                if top <= cy <= bottom
+                for ci, box in enumerate(tables[ti].cells[ri])
+                if box and box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+            ),
+            None,
+        )
+        if cell is not None:
+            found[ti][cell[0]][cell[1]].append(ch)
     for t, rows in zip(tables, found, strict=True):
         t.rows = [
             [_join_lines(_lines_from_runs(_runs(cc))) if cc else "" for cc in r] for r in rows
@@ -1131,6 +1140,10 @@ class _PageStats:
     right: float
     justified: bool
     spaced: bool  # paragraphs are set apart by extra space
+    edge: float = 2.5  # how close to the right margin a justified line ends
+    # The text area of pages of this size over the whole document (a page with a few short
+    # lines does not show its margins): left and right edges.
+    frame: tuple[float, float] | None = None
 
 
 def _body_size(lines: list[_Line]) -> float:
@@ -1164,7 +1177,7 @@ def _stats(lines: list[_Line], ocr: bool = False) -> _PageStats:
     justified = bool(long_lines) and at_right >= 0.55 * len(long_lines)
     wide = sum(v for d, v in deltas.items() if 1.3 * pitch < d < 3 * pitch)
     spaced = wide >= max(2, 0.08 * sum(deltas.values()))
-    return _PageStats(size, float(pitch), float(left), right, justified, spaced)
+    return _PageStats(size, float(pitch), float(left), right, justified, spaced, tolerance)
 
 
 class _Builder:
@@ -1173,19 +1186,26 @@ class _Builder:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.lines: list[_Line] = []
+        self.line_pages: list[int] = []  # the page of each line
         self.page = 0
         self.stats: _PageStats | None = None
         self.flow_right = 0.0
         self.last_page_of_para = 0
         self.last_stats: _PageStats | None = None
         self.pending_notes: list[Block] = []
+        self.column = False  # the line is in a side-by-side column, not the page's text
 
-    def add(self, ln: _Line, page: int, stats: _PageStats, flow_right: float) -> None:
+    def add(
+        self, ln: _Line, page: int, stats: _PageStats, flow_right: float, column: bool = False
+    ) -> None:
+        self.column = column
         if self.lines and self._continues(ln, page, stats, flow_right):
             self.lines.append(ln)
+            self.line_pages.append(page)
         else:
             self.flush()
             self.lines = [ln]
+            self.line_pages = [page]
             self.page = page
         self.last_page_of_para = page
         self.last_stats = stats
@@ -1203,8 +1223,12 @@ class _Builder:
         ptext, ntext = p.text.rstrip(), n.text.lstrip()
         if not ptext or not ntext or ntext[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
             return False
-        if _is_caps(ptext) or _is_caps(ntext) or abs(n.size - p.size) > 1.0:
+        if abs(n.size - p.size) > 1.0:
             return False
+        if _is_caps(ptext) or _is_caps(ntext):
+            # Caps lines stand alone, unless the line ran out of room: a long heading or
+            # title wrapped ("... TỪ NAY ĐẾN" + "NĂM 2020"), a symbol carried over ("GD&ĐT.").
+            return self._wrapped(p, n, page, stats, flow_right)
         last_char = ptext[-1]
         terminal = last_char in _TERMINAL
         first = ntext[:1]
@@ -1234,19 +1258,34 @@ class _Builder:
         full = p.x1 >= flow_right - 1.5 * size
         indented = n.x0 > p.x0 + 0.6 * size
 
-        centre = (stats.left + stats.right) / 2
+        # Centred on the text area (a page holding one narrow column does not show it).
+        left, right = (
+            (stats.left, stats.right) if self.column or stats.frame is None else stats.frame
+        )
+        centre = (left + right) / 2
 
         def centred(ln: _Line) -> bool:
             return (
                 abs((ln.x0 + ln.x1) / 2 - centre) < 1.5 * size
-                and ln.x0 > stats.left + size
-                and ln.x1 < stats.right - size
+                and ln.x0 > left + size
+                and ln.x1 < right - size
             )
 
         if centred(p) and centred(n) and not terminal and p.bold == n.bold:
             return True  # a title set in centred lines
         if centred(p) and not centred(n):
             return False  # the text after a centred title
+        if (
+            indented
+            and stats.justified
+            and not self.column
+            and p.x1 < min(flow_right, stats.right) - stats.edge
+            and not (centred(n) and abs((p.x0 + p.x1) / 2 - centre) < 0.3 * size)
+        ):
+            # The last line of a justified paragraph stops short of the margin (this page's,
+            # and the document's for pages of this size); a wrapped centred title (its first
+            # line as wide as the text) goes on.
+            return False
         if indented and (not full or terminal):
             return False
         if strong and (indented or not full or terminal):
@@ -1261,6 +1300,39 @@ class _Builder:
                 return False
         return True
 
+    def _wrapped(self, p: _Line, n: _Line, page: int, stats: _PageStats, flow_right: float) -> bool:
+        """Whether ``n`` is the rest of line ``p`` that did not fit: the same style just below,
+        ``p`` not closed by punctuation, and the first word of ``n`` too wide for what is left
+        of the line ``p`` is set in (its column, or the text width when ``p`` is centred)."""
+        if self.column or self.last_page_of_para != page or p.bold != n.bold or not n.words:
+            return False
+        ptext, ntext = p.text.rstrip(), n.text.lstrip()
+        if ptext[-1] in _TERMINAL:
+            return False
+        wrap = _DASH_WORD_RE.match(ntext)
+        if _STRONG_START_RE.match(ntext) and not (
+            wrap and (wrap.group(1).islower() or wrap.group(1).isdigit())
+        ):
+            return False  # a label or bullet opens its own block ("- 2030" goes on a range)
+        size = max(p.size, n.size)
+        pitch = stats.pitch * size / stats.size if stats.size else 1.2 * size
+        if n.base <= p.base or n.base - p.base > 1.45 * max(pitch, size):
+            return False
+        left, right = stats.frame or (stats.left, stats.right)
+        centre = (left + right) / 2
+        p_off, n_off = abs((p.x0 + p.x1) / 2 - centre), abs((n.x0 + n.x1) / 2 - centre)
+        # A centred title: its lines centred, the first one maybe as wide as the text.
+        centred = (
+            n_off < 1.5 * size
+            and n.x0 > left + size
+            and ((p_off < 1.5 * size and p.x0 > left + size) or p_off < 0.3 * size)
+        )
+        if not centred and n.x0 > p.x0 + 0.6 * size and p.x0 < left + 0.5 * size:
+            return False  # a line at the margin, then an indented one: a new paragraph
+        room = right - left if centred else max(right, flow_right) - p.x0
+        first_word = n.words[0][1] - n.words[0][0]
+        return (p.x1 - p.x0) + 0.25 * size + first_word > room - 0.2 * size
+
     def flush(self) -> None:
         """Close the paragraph; the footnotes of its page follow it."""
         self._flush()
@@ -1272,7 +1344,7 @@ class _Builder:
             return
         lines = self.lines
         self.lines = []
-        text = _join_lines(lines, sep="\n")
+        text = _join_lines(lines, sep="\n", pages=self.line_pages)
         bold = all(ln.bold for ln in lines)
         first = lines[0].text.lstrip()
         if first[:1] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
@@ -1289,17 +1361,20 @@ class _Builder:
         self.blocks.append(Block(kind, text, page=self.page, bold=bold))
 
 
-def _join_lines(lines: Sequence[_Line], sep: str = " ") -> str:
+def _join_lines(lines: Sequence[_Line], sep: str = " ", pages: Sequence[int] | None = None) -> str:
     """Lines of one paragraph or cell as one text; split symbols and hyphenation re-joined.
 
     ``số 6138/UBND-`` + ``KGVX ngày`` → ``6138/UBND-KGVX``; a soft hyphen is dropped;
-    ``kinh tế -`` + ``xã hội`` keeps its spaces.
+    ``kinh tế -`` + ``xã hội`` keeps its spaces. With the ``pages`` of the lines, a page mark
+    goes where the text goes on onto the next page.
     """
     out = ""
-    for ln in lines:
+    for i, ln in enumerate(lines):
         t = ln.text.strip()
         if not t:
             continue
+        if pages is not None and i > 0 and pages[i] != pages[i - 1]:
+            t = page_mark(pages[i]) + t
         if not out:
             out = t
         elif out.endswith("\u00ad"):
@@ -1318,18 +1393,28 @@ def _assemble(pages: list[_Page]) -> list[Block]:
     body_size = _body_size([ln for p in pages for ln in p.lines])
     last_note: Block | None = None
     last_note_page = 0
+    page_stats = {
+        p.number: _stats(p.lines, p.ocr)
+        if p.lines
+        else _PageStats(12.0, 14.0, 0.0, p.width, False, False)
+        for p in pages
+    }
+    frames = _frames(pages, page_stats)
     for p in pages:
         if not p.lines and not p.tables and not p.stamp_groups:
             continue
-        if p.lines:
-            stats = _stats(p.lines, p.ocr)
-        else:
-            stats = _PageStats(12.0, 14.0, 0.0, p.width, False, False)
+        stats = page_stats[p.number]
+        # The text area of the pages of this size, else the widest thing on the page (its
+        # lines, its tables).
+        stats.frame = frames.get(_size_key(p)) or (
+            stats.left,
+            max([stats.right] + [ln.x1 for ln in p.lines] + [t.x1 for t in p.tables]),
+        )
         carried, notes = _footnotes(
             p, body_size, last_note is not None and last_note_page == p.number - 1
         )
         if carried and last_note is not None:
-            last_note.text = f"{last_note.text} {carried}"
+            last_note.text = f"{last_note.text} {page_mark(p.number)}{carried}"
         if notes:
             last_note, last_note_page = notes[-1], p.number
         elif carried:
@@ -1339,7 +1424,8 @@ def _assemble(pages: list[_Page]) -> list[Block]:
         for it in items:
             if it.kind == "line" and it.line is not None:
                 flow_rights[it.flow] = max(flow_rights.get(it.flow, 0.0), it.line.x1)
-        flow_rights[0] = stats.right
+        # Where the page's lines end; a page with a few lines does not show it.
+        flow_rights[0] = stats.right if len(p.lines) >= _FRAME_LINES else stats.frame[1]
         first_content = True
         current_flow = None
         for it in items:
@@ -1370,7 +1456,7 @@ def _assemble(pages: list[_Page]) -> list[Block]:
                     and blocks[-1] is pending_table[1]
                     and _same_columns(pending_table[0], t)
                 ):
-                    _continue_table(blocks[-1], t)
+                    _continue_table(blocks[-1], t, p.number)
                 else:
                     blocks.append(_table_block(t, p.number))
                 pending_table = (t, blocks[-1])
@@ -1382,7 +1468,9 @@ def _assemble(pages: list[_Page]) -> list[Block]:
             if current_flow is not None and it.flow != current_flow:
                 builder.flush()
             current_flow = it.flow
-            builder.add(ln, p.number, stats, flow_rights.get(it.flow, stats.right))
+            builder.add(
+                ln, p.number, stats, flow_rights.get(it.flow, stats.right), column=it.flow > 0
+            )
             first_content = False
             pending_table = None
         # The page's footnotes wait for the paragraph that the page break may have cut.
@@ -1390,10 +1478,85 @@ def _assemble(pages: list[_Page]) -> list[Block]:
         if not builder.lines:
             builder.flush()
     builder.flush()
-    return blocks
+    return _place_footnotes(blocks)
 
 
-_NOTE_LABEL_RE = re.compile(r"^\s*(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?=\s*[^\W\d_])\s*")
+_MARKERS_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def _marker_labels(text: str) -> set[int]:
+    """The note numbers a text's superscript markers may stand for. Markers of notes cited
+    together touch (``⁸⁹¹⁰`` is 8, 9 and 10): a run is read as one number and as every
+    series of consecutive numbers it spells (``¹²`` is 12, or 1 and 2)."""
+    found: set[int] = set()
+    for m in _MARKERS_RE.finditer(text):
+        run = m.group().translate(_SUPERSCRIPT_TO_DIGIT)
+        found.add(int(run))
+        for k in range(1, len(run)):
+            n, rest, series = int(run[:k]), run[k:], [int(run[:k])]
+            while rest and rest.startswith(str(n + 1)):
+                n += 1
+                rest = rest[len(str(n)) :]
+                series.append(n)
+            if not rest:
+                found.update(series)
+    return found
+
+
+def _place_footnotes(blocks: list[Block]) -> list[Block]:
+    """Each footnote right after the paragraph (or table) whose text carries its marker, as
+    the other readers place them; a note whose marker is not found stays where the page put
+    it (after the paragraph that the page break cut, or at the end of its page)."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind != "footnote" or not (b.label or "").isdigit():
+            out.append(b)
+            continue
+        label = int(b.label)
+        at = None
+        for i in range(len(out) - 1, -1, -1):
+            o = out[i]
+            if o.page is not None and b.page is not None and o.page < b.page - 3:
+                break  # a long note may push the next ones a page or two further on
+            if o.kind == "footnote":
+                continue
+            texts = [o.text] if o.rows is None else [c.text for row in o.rows for c in row]
+            if any(label in _marker_labels(t) for t in texts):
+                at = i + 1
+                break
+        if at is None:
+            out.append(b)
+            continue
+        while at < len(out) and out[at].kind == "footnote":
+            at += 1
+        out.insert(at, b)
+    return out
+
+
+_FRAME_LINES = 8  # lines enough for a page to show its own margins
+
+
+def _size_key(p: _Page) -> tuple[int, int]:
+    return round(p.width), round(p.height)
+
+
+def _frames(
+    pages: list[_Page], stats: dict[int, _PageStats]
+) -> dict[tuple[int, int], tuple[float, float]]:
+    """The text area (left and right edges) of each page size, from the pages with enough
+    text to show it: the median of their margins."""
+    edges: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for p in pages:
+        if len(p.lines) >= _FRAME_LINES:
+            st = stats[p.number]
+            edges.setdefault(_size_key(p), []).append((st.left, st.right))
+    return {
+        key: (statistics.median(a for a, _ in v), statistics.median(b for _, b in v))
+        for key, v in edges.items()
+    }
+
+
+_NOTE_LABEL_RE = re.compile(r"^\s*(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?=\s*(?:[^\W\d_]|[*“\"(]))\s*")
 
 
 def _footnotes(p: _Page, body_size: float, continued: bool) -> tuple[str, list[Block]]:
@@ -1444,22 +1607,66 @@ def _same_columns(a: _Table, b: _Table) -> bool:
     return width_a == width_b and abs(a.x0 - b.x0) <= 6 and abs(a.x1 - b.x1) <= 6
 
 
-def _continue_table(block: Block, t: _Table) -> None:
-    """Rows of ``t`` (the same table on the next page) appended to ``block``."""
+def _cut_row(rows: list[list[Cell]], first: list[str]) -> bool:
+    """Whether ``first``, the first row on the new page, is the rest of the last row above.
+
+    Under a table's only row (its heading), a row with an empty first cell may be a second
+    heading row whose first cell is merged with the one above; it is a continuation when its
+    text goes on with a lowercase word (``Dự kiến 08 tháng cuối`` + ``năm 2022``).
+    """
+    if len(rows) > 1:
+        return True
+    prev = rows[-1]
+    return any(
+        c.strip()[:1].islower() and i < len(prev) and prev[i].text.strip()
+        for i, c in enumerate(first)
+    )
+
+
+def _page_before(block: Block, row: int) -> int | None:
+    """The page the table ``block`` is on where its row ``row`` starts (its page marks)."""
+    assert block.rows is not None
+    page = block.page
+    for r in block.rows[:row]:
+        for c in r:
+            for m in _PAGE_MARK_RE.finditer(c.text):
+                page = int(m.group(1))
+    first = block.rows[row][0].text if row < len(block.rows) and block.rows[row] else ""
+    if m := _PAGE_MARK_RE.match(first):
+        page = int(m.group(1))
+    return page
+
+
+def _continue_table(block: Block, t: _Table, page: int) -> None:
+    """Rows of ``t`` (the same table on page ``page``) appended to ``block``; a page mark
+    where the text goes on onto the new page."""
     assert block.rows is not None
     header = [c.text.strip() for c in block.rows[0]] if block.rows else []
     rows = [r for r in t.rows if any(c.strip() for c in r)]
     if rows and [c.strip() for c in rows[0]] == header:
         rows = rows[1:]  # the heading row repeated on the new page
+    current = _page_before(block, len(block.rows))
     for k, raw in enumerate(rows):
-        if k == 0 and not raw[0].strip() and block.rows and len(block.rows) > 1:
-            # the first row goes on with the row the page break cut
+        if k == 0 and not raw[0].strip() and block.rows and _cut_row(block.rows, raw):
+            # the first row goes on with the row the page break cut: each cell's rest is on
+            # the new page, the next cell starts back on the old one
             prev = block.rows[-1]
-            for i, c in enumerate(raw):
-                if c.strip() and i < len(prev):
-                    prev[i] = Cell(f"{prev[i].text} {c}".strip())
+            old = current = _page_before(block, len(block.rows) - 1)
+            for i, cell in enumerate(prev):
+                text = cell.text
+                more = raw[i].strip() if i < len(raw) else ""
+                if text.strip() and current != old:
+                    text, current = page_mark(old) + text, old
+                if more:
+                    mark = page_mark(page) if current != page else ""
+                    text, current = f"{text} {mark}{more}".strip(), page
+                prev[i] = Cell(text)
             continue
-        block.rows.append([Cell(c) for c in raw])
+        cells = [Cell(c) for c in raw]
+        if current != page and cells:
+            cells[0] = Cell(page_mark(page) + cells[0].text)
+            current = page
+        block.rows.append(cells)
 
 
 __all__ = ["read_pdf"]
