@@ -201,9 +201,19 @@ def _iso(value) -> str | None:
 
 def score_tasks(results: dict[str, Extraction], gold: dict[str, dict]) -> Score:
     """Tasks: a prediction matches the gold task whose ``text_start`` it overlaps (the nearest
-    start when several do). Matched tasks are checked for their lead and support units (sets
-    of names, both sides through the unit normalizer, letter case ignored) and their deadline
-    text (as printed; spaces, letter case and end punctuation ignored)."""
+    start when several do). Matched tasks are checked for their lead and support units and
+    their deadline text.
+
+    Units compare as sets of names, both sides through the unit normalizer, letter case
+    ignored, and both sides split on ``", "`` first: gold sets written at different times
+    split collective names differently (``Ủy ban nhân dân các huyện, thành phố`` is one name in
+    one set and ``[Ủy ban nhân dân các huyện, thành phố]`` — a YAML list of two — in another),
+    so the comparison is on the comma-separated parts.
+
+    Deadline text is compared as printed (spaces, letter case and end punctuation ignored)
+    after dropping one leading ``trong ``, ``hoàn thành `` or ``vào ``: one gold set quotes
+    ``trong Quý II/2024`` where another quotes ``Quý II/2024`` for the same printed words.
+    Nothing else is lenient."""
     score = Score()
     for name, g in gold.items():
         ex = results.get(name)
@@ -253,14 +263,24 @@ def score_tasks(results: dict[str, Extraction], gold: dict[str, dict]) -> Score:
 def _unit_set(names: list[str] | None) -> set[str]:
     from .extractors.units import normalize  # the same normalizer on both sides
 
-    return {normalize(str(n)).casefold() for n in names or []}
+    out: set[str] = set()
+    for n in names or []:
+        for part in normalize(str(n)).split(", "):
+            part = normalize(part)
+            if part:
+                out.add(part.casefold())
+    return out
+
+
+_DEADLINE_LEAD_RE = re.compile(r"^(?:trong|hoàn thành|vào)\s+")
 
 
 def _printed(text: str | None) -> str | None:
     if not text:
         return None
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(text))).strip(" .;,/")
-    return text.casefold() or None
+    text = _DEADLINE_LEAD_RE.sub("", text.casefold())
+    return text or None
 
 
 def locate(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:

@@ -522,3 +522,321 @@ def test_the_preamble_is_not_a_task(tmp_path):
         "trực tuyến như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục tiêu\n- Nâng cao nhận thức.\n",
     )
     assert r.tasks == []
+
+
+# --- tables as careless exports print them ----------------------------------------------------
+
+
+def test_a_table_printed_one_cell_per_line(tmp_path):
+    # every cell on its own line, each row opening with its number; the reader joined a task
+    # line with the unit line after it
+    r = run(
+        tmp_path,
+        "I. MỤC ĐÍCH\nNâng cao chất lượng.\n\nPHỤ LỤC\n"
+        "STT\nNội dung nhiệm vụ\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian hoàn thành\n"
+        "Sản phẩm\n"
+        "1\nXây dựng quy chế phối hợp giữa các phòng chuyên môn và Tổ kiểm tra liên ngành của "
+        "huyện Phòng Nội vụ huyện\nPhòng Tư pháp\nQuý II/2024\nQuy chế\n"
+        "2\nTập huấn nghiệp vụ cho công chức cấp xã\nPhòng Nội vụ\nUBND các xã\nTháng 8/2024\n"
+        "Lớp tập huấn\n",
+    )
+    found = [(t.text, t.lead_units, t.support_units, t.deadline_text, t.output) for t in r.tasks]
+    assert found == [
+        (
+            "Xây dựng quy chế phối hợp giữa các phòng chuyên môn và Tổ kiểm tra liên ngành của "
+            "huyện",
+            ["Phòng Nội vụ"],
+            ["Phòng Tư pháp"],
+            "Quý II/2024",
+            "Quy chế",
+        ),
+        (
+            "Tập huấn nghiệp vụ cho công chức cấp xã",
+            ["Phòng Nội vụ"],
+            ["Ủy ban nhân dân các xã"],
+            "Tháng 8/2024",
+            "Lớp tập huấn",
+        ),
+    ]
+    assert {t.source for t in r.tasks} == {"table"}
+
+
+def test_a_lone_time_label_among_unit_lines_is_no_role_block(tmp_path):
+    # "Thời gian hoàn thành" alone on its line, then lines naming units: not a list of units
+    # for a "time" role (this used to stop the whole extractor)
+    r = run(
+        tmp_path,
+        "I. NHIỆM VỤ\n1. Rà soát quy hoạch ba loại rừng.\nThời gian hoàn thành\n"
+        "Chi cục Kiểm lâm báo cáo kết quả rà soát trước ngày 30/6/2024.\n",
+    )
+    assert r.task("Chi cục Kiểm lâm báo cáo").lead_units == ["Chi cục Kiểm lâm"]
+
+
+def test_a_table_row_cut_by_a_page_break(tmp_path):
+    # the row's number and first words before the break, the rest of its cells after it, one
+    # column short; the page number between the two parts is no group row
+    r = run(
+        tmp_path,
+        "I. MỤC ĐÍCH\nNâng cao chất lượng.\n\nPHỤ LỤC\n"
+        "STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\tSản phẩm\n"
+        "1\tTrồng rừng thay thế diện tích rừng bị chuyển đổi mục đích sử dụng\t"
+        "Chi cục Kiểm lâm\tUBND các huyện\tQuý II/2024\tBáo cáo\n"
+        "2\tGiao đất, giao rừng cho các hộ gia đình, cá nhân và cộng đồng dân cư thôn tại các "
+        "xã vùng\n\n                                         5\n"
+        "sâu, vùng xa\tSở TN&MT\tUBND các huyện, thị xã\tTừ tháng 5/2024\tQuyết định giao đất\n"
+        "3\tKiểm tra công tác phòng cháy rừng\tChi cục Kiểm lâm\tCông an tỉnh\tThường xuyên\t"
+        "Báo cáo\n",
+    )
+    assert len(r.tasks) == 3
+    t = r.task("Giao đất, giao rừng")
+    assert t.text.endswith("sâu, vùng xa")
+    assert (t.lead_units, t.support_units) == (
+        ["Sở Tài nguyên và Môi trường"],
+        ["Ủy ban nhân dân các huyện, thị xã"],
+    )
+    assert (t.deadline_text, t.output, t.group) == ("Từ tháng 5/2024", "Quyết định giao đất", None)
+    assert r.task("Kiểm tra công tác phòng cháy").group is None
+
+
+def test_a_task_table_without_a_support_column_takes_phoi_hop_voi_from_the_task(tmp_path):
+    r = run(
+        tmp_path,
+        "I. MỤC ĐÍCH\nNâng cao chất lượng.\n\nPHỤ LỤC\n"
+        "STT\tNội dung công việc\tĐơn vị thực hiện\tThời gian\n"
+        "1\tPhối hợp với Công an huyện, Hạt Kiểm lâm huyện tuần tra bảo vệ rừng\t"
+        "UBND các xã\tThường xuyên\n",
+    )
+    t = r.tasks[0]
+    assert t.lead_units == ["Ủy ban nhân dân các xã"]
+    assert t.support_units == ["Công an huyện", "Hạt Kiểm lâm huyện"]
+
+
+def test_a_unit_in_parentheses_in_a_units_cell_does_the_work_too(tmp_path):
+    r = run(
+        tmp_path,
+        appendix(
+            "1\tKiểm tra hồ sơ cấp phép khai thác\tBáo cáo\tSở Công Thương (Chi cục Quản lý "
+            "thị trường)\tUBND cấp huyện (để phối hợp)\tQuý III/2022\n"
+        ),
+    )
+    t = r.tasks[0]
+    assert t.lead_units == ["Sở Công Thương", "Chi cục Quản lý thị trường"]
+    assert t.support_units == ["Ủy ban nhân dân cấp huyện"]
+
+
+# --- a unit as the subject of its duty --------------------------------------------------------
+
+
+def test_units_as_subjects_of_duty_verbs_in_the_tasks_section(tmp_path):
+    r = run(
+        tmp_path,
+        "I. MỤC TIÊU\nTrồng mới 500 ha rừng.\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Chi cục Kiểm lâm tham mưu kiện toàn Ban Chỉ đạo bảo vệ rừng các cấp.\n"
+        "2. Trung tâm Giống cây trồng tỉnh xây dựng vườn ươm đạt chuẩn.\n"
+        "3. Hạt Kiểm lâm huyện phối hợp với Công an huyện kiểm tra các cơ sở chế biến gỗ.\n"
+        "4. Các doanh nghiệp chế biến gỗ chủ động xây dựng vùng nguyên liệu.\n"
+        "5. Công an tỉnh (Phòng Cảnh sát môi trường) tăng cường điều tra các vụ phá rừng.\n",
+    )
+    assert [(t.text[:20], t.lead_units, t.support_units, t.source) for t in r.tasks] == [
+        ("Chi cục Kiểm lâm tha", ["Chi cục Kiểm lâm"], [], "list"),
+        ("Trung tâm Giống cây ", ["Trung tâm Giống cây trồng tỉnh"], [], "list"),
+        ("Hạt Kiểm lâm huyện p", ["Hạt Kiểm lâm huyện"], ["Công an huyện"], "list"),
+        ("Các doanh nghiệp chế", ["Các doanh nghiệp chế biến gỗ"], [], "list"),
+        ("Công an tỉnh (Phòng ", ["Công an tỉnh"], [], "list"),
+    ]
+
+
+def test_a_unit_that_leads_inside_a_sentence_joined_to_its_heading(tmp_path):
+    # the reader joined the heading "1. Phát triển nguồn nhân lực" with the sentence after it
+    r = run(
+        tmp_path,
+        "I. NHIỆM VỤ\n"
+        "1. Phát triển nguồn nhân lực số Phòng Nội vụ chủ trì, phối hợp với Phòng Tư pháp "
+        "tổ chức bồi dưỡng kỹ năng số cho công chức, hoàn thành trong Quý III/2024.\n"
+        "2. Phối hợp với Sở Y tế, Phòng Giáo dục chủ trì kiểm tra bếp ăn trường học.\n",
+    )
+    t = r.task("Phòng Nội vụ chủ trì")
+    assert (t.lead_units, t.support_units) == (["Phòng Nội vụ"], ["Phòng Tư pháp"])
+    assert t.deadline_text == "trong Quý III/2024"
+    # a unit named after "với", "và" or a comma is not leading
+    assert [t.text[:12] for t in r.tasks] == ["Phòng Nội vụ"]
+
+
+def test_a_subject_after_a_colon_and_giao_after_a_colon(tmp_path):
+    r = run(
+        tmp_path,
+        "I. KẾT LUẬN\n"
+        "a) Về đề xuất mua sắm trang thiết bị y tế: giao Sở Tài chính chủ trì, phối hợp với Sở "
+        "Y tế thẩm định, báo cáo UBND tỉnh trước ngày 15/8/2024.\n"
+        "b) Về kiến nghị bổ sung biên chế: Sở Nội vụ tổng hợp, tham mưu UBND tỉnh xem xét.\n",
+        doc_type="THÔNG BÁO",
+        title="Kết luận của Chủ tịch UBND tỉnh",
+    )
+    a = r.task("Về đề xuất mua sắm")
+    assert (a.lead_units, a.support_units) == (["Sở Tài chính"], ["Sở Y tế"])
+    assert a.deadline_text == "trước ngày 15/8/2024"
+    b = r.task("Sở Nội vụ tổng hợp")
+    assert b.lead_units == ["Sở Nội vụ"]
+
+
+def test_a_notice_that_the_issuer_announces_is_not_a_task(tmp_path):
+    r = run(
+        tmp_path,
+        "I. KẾT LUẬN\nSở Y tế chủ trì kiểm tra an toàn thực phẩm.\n"
+        "Văn phòng UBND tỉnh thông báo để các sở, ngành biết, thực hiện./.\n",
+        doc_type="THÔNG BÁO",
+        title="Kết luận của Chủ tịch UBND tỉnh",
+    )
+    assert [t.text[:15] for t in r.tasks] == ["Sở Y tế chủ trì"]
+
+
+# --- duties under a unit heading --------------------------------------------------------------
+
+
+def test_a_numbered_heading_made_of_units_heads_its_duties_in_any_section(tmp_path):
+    r = run(
+        tmp_path,
+        "I. TÌNH HÌNH\nNăm 2023 diện tích rừng tăng.\n"
+        "II. NHIỆM VỤ THỜI GIAN TỚI\n"
+        "1. Sở Nông nghiệp và Phát triển nông thôn\n"
+        "a) Rà soát quy hoạch ba loại rừng, trình UBND tỉnh trước ngày 30/9/2024.\n"
+        "b) Phối hợp với Sở Tài chính tham mưu bố trí kinh phí trồng rừng.\n"
+        "2. Công an tỉnh\n"
+        "Chỉ đạo lực lượng chức năng xử lý nghiêm các vụ phá rừng; thực hiện thường xuyên.\n"
+        "3. Sở Tài chính, Kho bạc Nhà nước tỉnh Thanh toán kịp thời kinh phí hỗ trợ trồng "
+        "rừng cho các hộ dân.\n",
+        doc_type="THÔNG BÁO",
+        title="Kết luận về công tác lâm nghiệp",
+    )
+    assert [(t.text[:20], t.lead_units, t.support_units) for t in r.tasks] == [
+        ("Rà soát quy hoạch ba", ["Sở Nông nghiệp và Phát triển nông thôn"], []),
+        ("Phối hợp với Sở Tài ", ["Sở Nông nghiệp và Phát triển nông thôn"], ["Sở Tài chính"]),
+        ("Chỉ đạo lực lượng ch", ["Công an tỉnh"], []),
+        ("Thanh toán kịp thời ", ["Sở Tài chính", "Kho bạc Nhà nước tỉnh"], []),
+    ]
+    assert r.task("Rà soát quy hoạch").deadline_text == "trước ngày 30/9/2024"
+    assert r.task("Chỉ đạo lực lượng").deadline_text == "thường xuyên"
+
+
+def test_unit_headings_with_a_parenthesis_or_de_nghi_in_the_implementation_section(tmp_path):
+    r = run(
+        tmp_path,
+        "I. MỤC ĐÍCH\nNâng cao chất lượng.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Y tế (Cơ quan thường trực Ban Chỉ đạo)\n"
+        "Theo dõi, đôn đốc các đơn vị triển khai Kế hoạch.\n"
+        "2. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội\n"
+        "Vận động đoàn viên, hội viên tham gia tiêm chủng.\n"
+        "3. Phòng Tài chính - Kế hoạch huyện\n"
+        "Bố trí kinh phí thực hiện Kế hoạch.\n",
+    )
+    assert [(t.text[:15], t.lead_units) for t in r.tasks] == [
+        ("Theo dõi, đôn đ", ["Sở Y tế"]),
+        (
+            "Vận động đoàn v",
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Các tổ chức chính trị - xã hội"],
+        ),
+        ("Bố trí kinh phí", ["Phòng Tài chính - Kế hoạch"]),
+    ]
+
+
+def test_a_report_assigns_in_its_forward_part_under_a_bare_label_but_not_in_its_requests(
+    tmp_path,
+):
+    r = run(
+        tmp_path,
+        "PHẦN I\nKẾT QUẢ NĂM 2023\n"
+        "1. Chi cục Kiểm lâm kiểm tra 120 cơ sở chế biến gỗ.\n"
+        "PHẦN II\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n"
+        "I. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Chi cục Kiểm lâm tăng cường kiểm tra các cơ sở chế biến gỗ.\n"
+        "II. KIẾN NGHỊ\n"
+        "1. Đề nghị UBND tỉnh bố trí kinh phí trồng rừng thay thế.\n",
+        doc_type="BÁO CÁO",
+        title="Kết quả công tác lâm nghiệp năm 2023",
+    )
+    assert [t.text[:30] for t in r.tasks] == ["Chi cục Kiểm lâm tăng cường ki"]
+
+
+# --- the task's own time ----------------------------------------------------------------------
+
+
+def test_the_time_a_later_clause_closes_with_is_the_tasks_deadline(tmp_path):
+    r = run(
+        tmp_path,
+        "I. NHIỆM VỤ\n"
+        "1. Sở Y tế chủ trì rà soát danh mục thuốc; hoàn thành việc cập nhật trước ngày "
+        "31/8/2024.\n"
+        "2. Sở Nội vụ rà soát vị trí việc làm; thực hiện từ Quý III/2024.\n"
+        "3. Sở Tư pháp tổ chức tuyên truyền pháp luật (Tháng 11/2024).\n"
+        "4. Sở Tài chính cung cấp số liệu cho đoàn kiểm tra khi có yêu cầu.\n"
+        "5. Sở Xây dựng phát hành bản tin giá vật liệu định kỳ hằng quý.\n",
+    )
+    assert [t.deadline_text for t in r.tasks] == [
+        "trước ngày 31/8/2024",
+        "từ Quý III/2024",
+        "Tháng 11/2024",
+        "khi có yêu cầu",
+        "định kỳ hằng quý",
+    ]
+
+
+def test_times_that_are_not_the_tasks_deadline(tmp_path):
+    r = run(
+        tmp_path,
+        "I. NHIỆM VỤ\n"
+        # how often, not by when
+        "1. Sở Y tế chỉ đạo các bệnh viện; thường xuyên kiểm tra việc kê đơn thuốc.\n"
+        # a period named, no time set
+        "2. Sở Nội vụ tổng hợp số liệu; đánh giá kết quả các nhiệm vụ năm 2021 - 2023;\n"
+        # a recurrence of a noun, not of the work
+        "3. Sở Tư pháp đưa kết quả vào bộ chỉ số đánh giá hàng năm.\n",
+    )
+    assert [t.deadline_text for t in r.tasks] == [None, None, None]
+
+
+def test_two_periods_joined_by_va_give_the_first_and_a_time_cell_its_first_part(tmp_path):
+    r = run(
+        tmp_path,
+        "I. NHIỆM VỤ\n"
+        "1. Công an tỉnh tổ chức tuần tra từ ngày 01/6 đến ngày 30/6/2024 và từ ngày 01/9/2024 "
+        "đến ngày 30/9/2024.\n",
+    )
+    assert r.tasks[0].deadline_text == "từ ngày 01/6 đến ngày 30/6/2024"
+    r = run(
+        tmp_path,
+        appendix(
+            "1\tSơ kết, tổng kết công tác\tBáo cáo\tSở GDĐT\tPhòng GDĐT\t"
+            "Trước ngày 15/6/2022; trước ngày 15/12/2022\n"
+        ),
+    )
+    assert r.tasks[0].deadline_text == "Trước ngày 15/6/2022"
+
+
+# --- scoring ----------------------------------------------------------------------------------
+
+
+def test_scoring_splits_unit_names_on_commas_and_drops_a_leading_trong(tmp_path):
+    from extract.evaluate import score_tasks
+    from extract.model import Extraction
+
+    r = run(
+        tmp_path,
+        "I. NHIỆM VỤ\n1. UBND các huyện, thị xã tổ chức tập huấn, hoàn thành trong Quý II/2022.\n",
+    )
+    ex = Extraction(document=r.doc, tasks=r.tasks)
+    gold = {
+        "lead": ["Ủy ban nhân dân các huyện", "thị xã"],
+        "support": [],
+        "deadline_text": "Quý II/2022",
+        "text_start": "UBND các huyện, thị xã tổ chức tập huấn",
+    }
+    s = score_tasks({"plan.txt": ex}, {"plan.txt": {"tasks": [gold]}})
+    assert r.tasks[0].lead_units == ["Ủy ban nhân dân các huyện, thị xã"]
+    assert r.tasks[0].deadline_text == "trong Quý II/2022"
+    assert (s.tp, s.accuracy("lead"), s.accuracy("deadline_text")) == (1, 1.0, 1.0)
+    # nothing else is lenient
+    gold["deadline_text"] = "Quý III/2022"
+    s = score_tasks({"plan.txt": ex}, {"plan.txt": {"tasks": [gold]}})
+    assert s.accuracy("deadline_text") == 0.0

@@ -255,3 +255,207 @@ def test_no_unit_of_the_corpus_is_a_fragment():
         assert words[0] not in {"và", "với", "của", "hoặc"}, name  # "và Đào tạo"
         assert words[-1] not in {"và", "các", "của", "với"}, name  # "Sở Giáo dục và"
         assert len(words) >= 2, name  # "Các", "Sở"
+
+
+# --- abbreviations of Vietnamese administration ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        # bodies
+        ("UBMTTQVN xã", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
+        ("Ủy ban MTTQ huyện", "Ủy ban Mặt trận Tổ quốc huyện"),
+        ("BCH Quân sự thị xã", "Ban Chỉ huy Quân sự thị xã"),
+        ("BCĐ liên ngành ATTP huyện", "Ban Chỉ đạo liên ngành về an toàn thực phẩm huyện"),
+        ("CA phường", "Công an phường"),
+        ("Các thành viên BCH", "Các thành viên Ban Chỉ huy"),
+        # fields of departments and offices, listed whole
+        ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+        ("Sở VH,TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+        ("Sở GTVT", "Sở Giao thông vận tải"),
+        ("Phòng TC-KH", "Phòng Tài chính - Kế hoạch"),
+        ("Phòng KT-HT", "Phòng Kinh tế - Hạ tầng"),
+        ("Phòng VH&TT", "Phòng Văn hóa và Thông tin"),
+        ("Phòng NN&PTNT", "Phòng Nông nghiệp và Phát triển nông thôn"),
+        ("Trung tâm VH,TT&TT huyện", "Trung tâm Văn hóa, Thông tin và Thể thao huyện"),
+        ("Đài PT-TH tỉnh", "Đài Phát thanh và Truyền hình tỉnh"),
+        # programmes and sectors inside names
+        ("Ban ATGT huyện", "Ban An toàn giao thông huyện"),
+        ("Văn phòng Điều phối NTM huyện", "Văn phòng Điều phối nông thôn mới huyện"),
+        ("Phòng Trồng trọt và BVTV", "Phòng Trồng trọt và Bảo vệ thực vật"),
+        ("Chi cục QLCL NLS&TS", "Chi cục Quản lý chất lượng nông lâm sản và thủy sản"),
+        ("Chi cục ATVSTP", "Chi cục An toàn vệ sinh thực phẩm"),
+        ("Ban Chỉ huy PCTT&TKCN xã", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn xã"),
+        # legal forms of companies are kept
+        (
+            "Công ty TNHH MTV KTCTTL Hòa Bình",
+            "Công ty TNHH MTV Khai thác công trình thủy lợi Hòa Bình",
+        ),
+    ],
+)
+def test_abbreviations_are_written_out(printed, name):
+    assert names(printed) == [name]
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("Phòng VH-XH", "Phòng Văn hóa - Xã hội"),  # not listed whole: part by part
+        ("Phòng KT&HT", "Phòng Kinh tế và Hạ tầng"),
+        ("Phòng TC-KT", "Phòng Tài chính - Kinh tế"),
+        ("Phòng GD-YT", "Phòng Giáo dục - Y tế"),
+    ],
+)
+def test_a_compound_of_listed_parts_is_written_out_part_by_part(printed, name):
+    assert units.normalize(printed) == name
+
+
+def test_a_compound_with_a_part_of_several_readings_is_kept():
+    # TT is Thông tin, Thể thao or Truyền thông: only the compounds listed whole are written out
+    assert units.normalize("Phòng VH-TT-XH") == "Phòng VH-TT-XH"
+
+
+def test_an_abbreviated_body_starts_a_unit_in_running_text():
+    sentence = "Phối hợp với BCHQS huyện tổ chức diễn tập"
+    pos = sentence.index("BCHQS")
+    assert sentence[pos : units.units_at(match_text(sentence), pos)] == "BCHQS huyện"
+    assert units.normalize("BCHQS huyện") == "Ban Chỉ huy Quân sự huyện"
+
+
+# --- names of district bodies --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("Phòng Nội vụ huyện", "Phòng Nội vụ"),
+        ("Phòng Tài nguyên và Môi trường thị xã", "Phòng Tài nguyên và Môi trường"),
+        ("Phòng Kinh tế thành phố", "Phòng Kinh tế"),
+        ("Công an huyện", "Công an huyện"),  # the word belongs to the name
+        ("Trung tâm Y tế huyện", "Trung tâm Y tế huyện"),
+        ("Phòng Giáo dục và Đào tạo Quận 3", "Phòng Giáo dục và Đào tạo Quận 3"),  # a named place
+    ],
+)
+def test_a_district_office_is_named_without_its_district(printed, name):
+    assert units.normalize(printed) == name
+
+
+def test_a_list_of_places_after_a_district_office_is_not_its_district():
+    assert names("Phòng Giáo dục và Đào tạo các huyện, thị xã") == [
+        "Phòng Giáo dục và Đào tạo các huyện, thị xã"
+    ]
+
+
+def test_one_tone_placement_in_every_name():
+    assert units.normalize("Chi cục Thuỷ lợi") == units.normalize("Chi cục Thủy lợi")
+    assert units.normalize("Uỷ ban nhân dân xã Hoà Bình") == "Ủy ban nhân dân xã Hòa Bình"
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Tỉnh đoàn; Hội Chữ thập đỏ tỉnh", ["Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]),
+        (
+            "Văn phòng HĐND và UBND huyện, Phòng Nội vụ",
+            ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "Phòng Nội vụ"],
+        ),
+        (
+            "Trung tâm Văn hóa, Thể thao và Truyền thanh huyện, Công an huyện",
+            ["Trung tâm Văn hóa, Thể thao và Truyền thanh huyện", "Công an huyện"],
+        ),
+        # a name listing its fields, not in the gazetteer: the comma stays inside
+        (
+            "Phòng Văn hóa, Thể thao và Du lịch quận, Công an quận",
+            ["Phòng Văn hóa, Thể thao và Du lịch", "Công an quận"],
+        ),
+    ],
+)
+def test_district_bodies_and_names_that_list_their_fields(printed, expected):
+    assert names(printed) == expected
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        (
+            "UBND các xã Hòa Bình, Hòa Lạc",
+            ["Ủy ban nhân dân xã Hòa Bình", "Ủy ban nhân dân xã Hòa Lạc"],
+        ),
+        (
+            "UBND huyện Kim Bôi và Lạc Sơn",
+            ["Ủy ban nhân dân huyện Kim Bôi", "Ủy ban nhân dân huyện Lạc Sơn"],
+        ),
+        (
+            "Công an tỉnh; UBND phường An Lạc, Bình Trị",
+            ["Công an tỉnh", "Ủy ban nhân dân phường An Lạc", "Ủy ban nhân dân phường Bình Trị"],
+        ),
+        # a list of localities, not of places: one collective
+        ("UBND các huyện, thị xã", ["Ủy ban nhân dân các huyện, thị xã"]),
+    ],
+)
+def test_one_head_and_several_places_is_one_unit_per_place(printed, expected):
+    assert names(printed) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "unit"),
+    [
+        (
+            "phối hợp với UBND các xã Hòa Bình, Hòa Lạc kiểm tra hiện trường",
+            "UBND",
+            "UBND các xã Hòa Bình, Hòa Lạc",
+        ),
+        (
+            "phối hợp với Ban An toàn giao thông huyện kiểm tra các tuyến đường",
+            "Ban",
+            "Ban An toàn giao thông huyện",
+        ),
+        (
+            "phối hợp với Công ty Khai thác công trình thủy lợi Sông Đà kiểm tra đê",
+            "Công ty",
+            "Công ty Khai thác công trình thủy lợi Sông Đà",
+        ),
+        (
+            "phối hợp với Trung tâm Văn hóa, Thể thao và Truyền thanh huyện tuyên truyền",
+            "Trung tâm",
+            "Trung tâm Văn hóa, Thể thao và Truyền thanh huyện",
+        ),
+        # an abbreviated known name is complete: the next lower-case word is not its own
+        (
+            "phối hợp với Phòng LĐ-TB&XH tuyển sinh học nghề cho lao động nông thôn",
+            "Phòng",
+            "Phòng LĐ-TB&XH",
+        ),
+        # a heading joined with its first duty: the name ends before the capitalized verb
+        (
+            "2.3. Sở Xây dựng, Thanh tra tỉnh Chủ trì kiểm tra các công trình",
+            "Sở",
+            "Sở Xây dựng, Thanh tra tỉnh",
+        ),
+    ],
+)
+def test_a_unit_in_a_sentence_ends_where_its_name_does(sentence, start, unit):
+    mt = match_text(sentence)
+    pos = sentence.index(start)
+    assert sentence[pos : units.units_at(mt, pos)] == unit
+
+
+def test_a_collective_subject_goes_on_with_its_own_words_up_to_its_verb():
+    sentence = "Các doanh nghiệp vận tải hành khách chủ động bố trí phương tiện"
+    mt = match_text(sentence)
+    reach = units.units_at(mt, 0)
+    assert sentence[:reach] == "Các doanh nghiệp"
+    assert sentence[: units.collective_subject(mt, 0, reach, len(mt))] == (
+        "Các doanh nghiệp vận tải hành khách"
+    )
+    # over a place, not over other function words
+    other = "Các hợp tác xã trên địa bàn chủ động liên kết tiêu thụ"
+    mt = match_text(other)
+    assert other[: units.collective_subject(mt, 0, units.units_at(mt, 0), len(mt))] == (
+        "Các hợp tác xã trên địa bàn"
+    )
+    other = "Các đơn vị theo chức năng chủ động"
+    mt = match_text(other)
+    assert units.collective_subject(mt, 0, units.units_at(mt, 0), len(mt)) is None

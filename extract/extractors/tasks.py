@@ -12,7 +12,12 @@ names in ``patterns/units.yaml``):
   ``3.`` above rows ``3.1``) are not tasks: they give the tasks under them their ``group``, and
   their lead/support units to sub-rows that leave those cells blank. A cell holding a list
   (``- Niêm yết ... - Triển khai thực hiện.``) is one task; its time cell is its deadline text
-  (``Tháng 6/2022 Tháng 7-12/2022``, two deadline rows both linked to it);
+  (``Tháng 6/2022 Tháng 7-12/2022``, two deadline rows both linked to it; up to its first
+  ``;``). A table exported one cell per line (``TT`` / ``Nội dung nhiệm vụ`` / ... then
+  ``1`` / ``Rà soát ...`` / ...) is read as a table; a row cut by a page break (``7 Xây dựng
+  ... và`` + page number + ``vùng đồi | Trung tâm ... |``) is joined again. ``Sở Y tế (Chi
+  cục ATVSTP)`` names both units; without a support column, ``phối hợp với X`` in the task
+  names its support;
 - assignment blocks: items followed by role lines — ``a) ...  e) ...`` then ``- Cơ quan chủ
   trì: Sở Giáo dục và Đào tạo, các phòng Sở và các đơn vị giáo dục.`` and ``- Thời gian thực
   hiện: Thường xuyên.``; or ``1. Nội dung, biện pháp`` / ``a) ...`` then ``2. Cơ quan chủ trì,
@@ -26,23 +31,32 @@ names in ``patterns/units.yaml``):
   ``Thời gian thực hiện:`` line after a duty is its deadline. Without unit headings the
   section lists the issuing body's own duties;
 - a heading that names units and ends with a colon, in any section (``6. UBND các huyện, thị
-  xã, thành phố chịu trách nhiệm:``), followed by its duties;
+  xã, thành phố chịu trách nhiệm:``), or a numbered heading made of units alone (``2.1. Sở
+  Tài nguyên và Môi trường``, ``1. Công an tỉnh (Cơ quan Thường trực ...)``, ``7. Đề nghị Ủy
+  ban MTTQ ...``), followed by its duties; a numbered heading the reader joined with its duty
+  (``2.4. Sở Tài chính, Cục Thuế tỉnh Phối hợp với ...``) is that duty;
 - an item that names its units in a closing parenthesis (``- Rà soát ... (Phòng Tổ chức cán bộ
   chủ trì, phối hợp với Văn phòng Sở; hoàn thành trong Quý III/2022).``);
 - inline: ``Phòng Kế hoạch tài chính: Chủ trì triển khai ...``; a sentence whose subject is a
-  unit (``Các đơn vị giáo dục triển khai ...``, ``Bộ Quốc phòng chỉ đạo ...``); ``X chủ trì,
-  phối hợp với Y ...`` (Y supports, also inside duties); ``Giao Sở Nội vụ chủ trì ...`` and
-  ``..., giao Sở Tài chính chủ trì ...``; ``Sở Tài chính theo chức năng, nhiệm vụ tích cực
-  hướng dẫn ...``; ``báo cáo kết quả ... về Sở Giáo dục và Đào tạo (qua Văn phòng Sở) trước
-  ngày 30/9/2022`` (``report_to`` units, and that deadline is the task's).
+  unit (``Các đơn vị giáo dục triển khai ...``, ``Bộ Quốc phòng chỉ đạo ...``, ``Công an tỉnh
+  (Phòng Cảnh sát kinh tế) chủ động ...``, ``Các doanh nghiệp viễn thông bảo đảm ...``);
+  ``X chủ trì, phối hợp với Y ...`` (Y supports, also inside duties), and ``X chủ trì`` inside
+  a sentence the reader joined to its heading; ``Giao Sở Nội vụ chủ trì ...``, ``..., giao Sở
+  Tài chính chủ trì ...`` and ``...: giao ...``; ``Đối với kiến nghị ...: Sở Tài chính tổng
+  hợp ...``; ``Sở Tài chính theo chức năng, nhiệm vụ tích cực hướng dẫn ...``; ``báo cáo kết
+  quả ... về Sở Giáo dục và Đào tạo (qua Văn phòng Sở) trước ngày 30/9/2022`` (``report_to``
+  units, and that deadline is the task's).
 
 Not tasks: lists that name no unit (``· Kiện toàn Ban Chỉ đạo CCHC theo quy định mới.``), the
-preamble (``... xây dựng kế hoạch ... như sau:``), the plan's closing (``Trên đây là ...``), and
-in a report (``Báo cáo``) what it says was done, outside its forward-looking sections.
+preamble (``... xây dựng kế hoạch ... như sau:``), the plan's closing (``Trên đây là ...``), a
+notice's closing (``Văn phòng UBND tỉnh thông báo để ... biết, thực hiện.``), and in a report
+(``Báo cáo``) what it says was done, outside its forward-looking sections (``PHẦN II`` over
+``PHƯƠNG HƯỚNG, NHIỆM VỤ ...``), and its requests to the bodies above it (``KIẾN NGHỊ``).
 
 Every deadline inside a task's row, block or item gets the task's ``task_id``; the task's
 own ``deadline_id``/``deadline_text`` is the printed time (column or line) or, in running
-text, the time of the task's first clause or of the report it sends (see tasks.yaml, 6).
+text, the time of the task's first clause, of the report it sends, or the time a clause closes
+with (``...; hoàn thành trước ngày 31/5/2024.``; see tasks.yaml, 6).
 """
 
 from __future__ import annotations
@@ -52,7 +66,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .. import patterns
-from ..model import Block, Deadline, Document, DocumentInfo, Section, Task, Unit
+from ..model import Block, Cell, Deadline, Document, DocumentInfo, Section, Task, Unit
 from ..normalize import match_text
 from ..structure import label_of, section_at
 from . import units as U
@@ -97,6 +111,14 @@ class _Vocab:
     concrete: frozenset[str]
     descriptive_types: frozenset[str]
     forward_re: re.Pattern[str]
+    time_word_re: re.Pattern[str]  # a time word opening a time expression: "trước", "trong"
+    lead_cue_re: re.Pattern[str]
+    lead_cue_any_re: re.Pattern[str]
+    notice_re: re.Pattern[str]
+    request_re: re.Pattern[str]
+    time_word_end_re: re.Pattern[str]  # ... or just before it
+    periodic_re: re.Pattern[str]
+    closing_kinds: frozenset[str]
 
 
 @cache
@@ -137,7 +159,7 @@ def _vocab() -> _Vocab:
         ),
         plan_closing_re=re.compile(rf"\s*(?:{_alt(v['plan_closings'])}){_W}", re.I),
         subject_cue_re=re.compile(rf"(?:{_alt(v['subject_cues'])})\s+", re.I),
-        mid_cue_re=re.compile(rf"[,;]\s+(?P<cue>(?:{_alt(v['mid_sentence_cues'])})\s)", re.I),
+        mid_cue_re=re.compile(rf"[,;:]\s+(?P<cue>(?:{_alt(v['mid_sentence_cues'])})\s)", re.I),
         support_cue_re=re.compile(rf"(?<![\w])(?:{_alt(v['support_cues'])})\s+", re.I),
         past_re=re.compile(rf"\s*(?:{_alt(v['past_markers'])}){_W}"),
         preamble_re=re.compile(rf"(?:{_alt(v['preamble_endings'])})\s*:\s*$", re.I),
@@ -148,6 +170,14 @@ def _vocab() -> _Vocab:
         concrete=frozenset(v["concrete_kinds"]),
         descriptive_types=frozenset(_key(t) for t in dl["descriptive_doc_types"]),
         forward_re=re.compile(rf"(?<![\w])(?:{_alt(dl['forward_section_words'])}){_W}", re.I),
+        time_word_re=re.compile(rf"(?:{_alt(v['time_words'])}){_W}", re.I),
+        lead_cue_re=re.compile(rf"\s*(?:{_alt(v['lead_cues'])}){_W}"),
+        lead_cue_any_re=re.compile(rf"(?<![\w])(?:{_alt(v['lead_cues'])}){_W}"),
+        notice_re=re.compile(rf"\s*(?:{_alt(v['notice_verbs'])}){_W}"),
+        request_re=re.compile(rf"(?<![\w])(?:{_alt(v['request_sections'])}){_W}", re.I),
+        time_word_end_re=re.compile(rf"(?<![\w])(?:{_alt(v['time_words'])})\s*$", re.I),
+        periodic_re=re.compile(rf"(?:{_alt(v['periodic_words'])}){_W}", re.I),
+        closing_kinds=frozenset(v["closing_time_kinds"]),
     )
 
 
@@ -182,6 +212,7 @@ class _Ctx:
     level: dict[int, int]  # block start → level of the section it opens
     body_start: int
     report: bool = False  # a report: what it says was done is not a task
+    titles: dict[str, str] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)  # indexes of blocks already read
     by_id: dict[str, Section] = field(default_factory=dict)
 
@@ -192,10 +223,24 @@ class _Ctx:
             return True
         sec = section_at(self.sections, pos)
         while sec is not None:
-            if _vocab().forward_re.search(match_text(sec.title)):
+            title = match_text(self.title(sec))
+            if _vocab().request_re.search(title):
+                return False  # "III. ĐỀ XUẤT, KIẾN NGHỊ": requests to the bodies above
+            if _vocab().forward_re.search(title):
                 return True
             sec = self.by_id.get(sec.parent_id) if sec.parent_id else None
         return False
+
+    def title(self, sec: Section) -> str:
+        """The section's title; for a label printed alone (``PHẦN II`` over ``PHƯƠNG HƯỚNG,
+        NHIỆM VỤ NĂM 2024``), the line after it."""
+        if sec.title.strip():
+            return sec.title
+        if sec.section_id not in self.titles:
+            nxt = next((b for b in self.doc.blocks if b.start > sec.char_start), None)
+            ok = nxt is not None and nxt.rows is None and nxt.start < sec.char_end
+            self.titles[sec.section_id] = nxt.text[:200] if ok else ""
+        return self.titles[sec.section_id]
 
 
 def _item(b: Block) -> tuple[str | None, int]:
@@ -285,12 +330,131 @@ def _number_level(number: str) -> int:
     return m.group(1).count(".") + 1 if m else 1
 
 
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_CUT_ROW_RE = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)*\.?)\s+(?=\S)")
+
+
+def _table_blocks(ctx: _Ctx) -> list[tuple[list[int], Block]]:
+    """The blocks in reading order, each with its index; a table exported one cell per line
+    (a run of blocks that are column names, then one block per cell, each row opening with its
+    number) comes as one table block made of those cells, with the indexes of its blocks."""
+    blocks = ctx.doc.blocks
+    out: list[tuple[list[int], Block]] = []
+    k = 0
+    while k < len(blocks):
+        found = _cell_per_line_table(ctx, k)
+        if found is None:
+            out.append(([k], blocks[k]))
+            k += 1
+            continue
+        indexes, table = found
+        out.append((indexes, table))
+        k = indexes[-1] + 1
+    return out
+
+
+def _cell_per_line_table(ctx: _Ctx, k: int) -> tuple[list[int], Block] | None:
+    """``TT`` / ``Nội dung nhiệm vụ`` / ``Đơn vị chủ trì`` / ... one per line, then ``1`` /
+    ``Rà soát ...`` / ``Văn phòng Sở`` / ...: the table those lines print, or None."""
+    blocks, text = ctx.doc.blocks, ctx.doc.text
+    header: list[str] = []
+    j = k
+    while j < len(blocks) and blocks[j].rows is None and len(blocks[j].text) < 60:
+        role = _column_role(blocks[j].text)
+        if role is None or role in header or (not header and role != "number"):
+            break
+        header.append(role)
+        j += 1
+    if (
+        len(header) < 3
+        or header[0] != "number"
+        or "task" not in header
+        or not {"lead", "support", "responsible", "time"} & set(header)
+    ):
+        return None
+    head_row = [Cell(blocks[i].text.strip(), blocks[i].start, blocks[i].end) for i in range(k, j)]
+    rows: list[list[Cell]] = [head_row]
+    indexes = list(range(k, j))
+    row: list[int] = []
+
+    def close(row: list[int]) -> None:
+        if row:
+            rows.append(_fit_cells(ctx, row, header))
+            indexes.extend(row)
+
+    while j < len(blocks):
+        b = blocks[j]
+        found = label_of(b.text)
+        if (
+            b.rows is not None
+            or b.kind in ("signature", "recipients")
+            or (found and found[0] == "appendix")
+            or len(b.text) >= 300
+        ):
+            break
+        if _NUMBER_RE.match(b.text.strip()):
+            close(row)
+            row = [j]
+        elif row:
+            row.append(j)
+        else:
+            break
+        j += 1
+    close(row)
+    if len(rows) < 2:
+        return None
+    first, last = blocks[k], blocks[indexes[-1]]
+    table = Block("table", text[first.start : last.end], first.start, last.end, rows=rows)
+    return indexes, table
+
+
+def _fit_cells(ctx: _Ctx, row: list[int], header: list[str]) -> list[Cell]:
+    """The cells of one row printed one per line: the number's line, then one line per column.
+    A task line that the reader joined with the unit line after it (``Rà soát ... Tổ giúp việc
+    Văn phòng HĐND và UBND huyện``) is cut before the units; extra lines continue the task."""
+    blocks = ctx.doc.blocks
+    spans = [(blocks[i].start, blocks[i].end) for i in row]
+    need = len(header)
+    task_col = header.index("task")
+    while len(spans) > need and task_col + 1 < len(spans):  # the task printed on two lines
+        spans[task_col : task_col + 2] = [(spans[task_col][0], spans[task_col + 1][1])]
+    if len(spans) < need and task_col < len(spans):
+        cut = _units_tail(ctx, *spans[task_col])
+        if cut is not None:
+            s, e = spans[task_col]
+            spans[task_col : task_col + 1] = [_trim(ctx.doc.text, s, cut), (cut, e)]
+    spans += [(spans[-1][1], spans[-1][1])] * (need - len(spans))
+    return [Cell(ctx.doc.text[s:e].strip(), s, e) for s, e in spans[:need]]
+
+
+def _units_tail(ctx: _Ctx, start: int, end: int) -> int | None:
+    """Where a list of units that runs to ``end`` starts inside ``start..end``: the first unit
+    that does not follow a verb, a function word or ``và`` (those are the task's objects)."""
+    mt = ctx.mt
+    for w in re.finditer(r"(?<=\s)\S", mt[start:end]):
+        p = start + w.start()
+        if U.start_at(mt, p) is None or U.units_at(mt, p, end) != end:
+            continue
+        words = mt[start:p].split()
+        if (
+            not words
+            or words[-1][-1] in ",;:("
+            or U.joiner_at(words[-1])
+            or any(U.stop_at(" ".join(words[-n:])) for n in (1, 2, 3))
+        ):
+            continue
+        return p
+    return None
+
+
 def _tables(ctx: _Ctx) -> list[_Draft]:
-    doc = ctx.doc
     drafts: list[_Draft] = []
     state: tuple[int, dict[str, int]] | None = None  # (columns, column map) of the open table
     groups: list[tuple[int, str, list, list]] = []
-    for bi, b in enumerate(doc.blocks):
+    cut_row: tuple[str, int, int] | None = None  # "7 Xây dựng ..." before a page break
+    cut_groups: list[tuple[int, str, list, list]] = []
+    for indexes, b in _table_blocks(ctx):
+        bi = indexes[-1]
         if b.rows is None:
             if state is None:
                 continue
@@ -302,11 +466,19 @@ def _tables(ctx: _Ctx) -> list[_Draft]:
                 or len(b.text) >= 200
             ):
                 state = None  # a new appendix, running text, or the end of the body
+            elif _PAGE_NUMBER_RE.match(b.text):
+                pass  # the page number between two parts of a table
             elif b.kind in ("heading", "paragraph"):
-                # "VI. CẢI CÁCH TÀI CHÍNH CÔNG" between two parts of one table: a group row
+                # "VI. CẢI CÁCH TÀI CHÍNH CÔNG" between two parts of one table: a group row;
+                # or "7 Xây dựng ... đồng bằng và", the start of a row a page break cut
+                # (its other cells come in the first row after the break: see _join_cut_row)
                 level = _number_level(found[1]) if found else 0
+                saved = list(groups)
                 groups[:] = [g for g in groups if g[0] < level]
                 groups.append((level, b.text.strip(), [], []))
+                m = _CUT_ROW_RE.match(b.text)
+                cut_row = (m.group("number").rstrip("."), b.start + m.end(), b.end) if m else None
+                cut_groups = saved
             continue
         ncols = max(len(r) for r in b.rows)
         head = _header(b.rows)
@@ -319,8 +491,14 @@ def _tables(ctx: _Ctx) -> list[_Draft]:
             state = None
             continue
         state = (ncols, cmap)
-        ctx.used.add(bi)
+        ctx.used.update(indexes)
         rows = b.rows[skip:]
+        if cut_row is not None and rows and skip == 0:
+            joined = _join_cut_row(ctx, cut_row, rows[0], cmap, ncols)
+            if joined is not rows[0]:
+                rows = [joined, *rows[1:]]
+                groups = cut_groups  # the cut row was no group row
+        cut_row = None
         for ri, row in enumerate(rows):
             if _is_header_row(row):
                 continue
@@ -331,9 +509,9 @@ def _tables(ctx: _Ctx) -> list[_Draft]:
             number = text.get("number", "")
             task_text = text.get("task", "")
             unit_cells = [text.get(r) for r in ("lead", "support", "responsible")]
-            lead = U.parse(text.get("lead", ""))
-            support = U.parse(text.get("support", ""))
-            responsible = U.parse(text.get("responsible", ""))
+            lead = _cell_units(text.get("lead", ""))
+            support = _cell_units(text.get("support", ""))
+            responsible = _cell_units(text.get("responsible", ""))
             has_more = any(unit_cells) or text.get("time") or text.get("output")
             nxt = rows[ri + 1] if ri + 1 < len(rows) else None
             nxt_number = (
@@ -391,6 +569,10 @@ def _tables(ctx: _Ctx) -> list[_Draft]:
                 last_block=bi,
                 running=False,
             )
+            if "support" not in cmap:  # no support column: "... phối hợp với X" in the task
+                leads = {u.name for u in d.lead}
+                found = _support_in(ctx, tc.start, tc.end)
+                d.support = _merge(d.support, [u for u in found if u.name not in leads])
             d.report_to = _report_to(ctx, tc.start, tc.end)
             if output_cell is not None and text.get("output"):
                 d.report_to = _merge(
@@ -398,6 +580,42 @@ def _tables(ctx: _Ctx) -> list[_Draft]:
                 )
             drafts.append(d)
     return drafts
+
+
+_INNER_PAREN_RE = re.compile(r"\(([^()]{2,120})\)")
+
+
+def _cell_units(text: str) -> list[U.UnitName]:
+    """The units of a table cell; a unit named in parentheses after another is named too:
+    ``Sở Y tế (Chi cục ATVSTP)`` is the department and the sub-department that does the work
+    (``UBND thành phố (để b/c)`` names one unit)."""
+    found = U.parse(text)
+    for m in _INNER_PAREN_RE.finditer(text):
+        if U.is_unit(m.group(1)):
+            found = _merge(found, U.parse(m.group(1)))
+    return found
+
+
+def _join_cut_row(
+    ctx: _Ctx, cut: tuple[str, int, int], row: list, cmap: dict[str, int], ncols: int
+) -> list:
+    """A row cut by a page break: its number and first words before the break (``7 Xây dựng
+    ... đồng bằng và``), the rest of its task cell and its other cells after it (``vùng đồi |
+    Trung tâm Khuyến nông tỉnh | ... |`` — one column short, the last cell empty)."""
+    number, start, end = cut
+    filled = [c for c in row if c.text.strip()]
+    if (
+        not filled
+        or _NUMBER_RE.match(row[0].text.strip())
+        or len(filled) != ncols - 1
+        or row[-1].text.strip()
+        or cmap.get("number") != 0
+        or cmap.get("task") != 1
+    ):
+        return row
+    first = row[0]
+    task = Cell(f"{ctx.doc.text[start:end].strip()} {first.text.strip()}", start, first.end)
+    return [Cell(number, start, start), task, *row[1:-1]]
 
 
 # --- 2. assignment blocks -------------------------------------------------------------------
@@ -469,7 +687,7 @@ def _assignments(ctx: _Ctx) -> list[_Draft]:
             if text.startswith("("):  # a note between the role lines
                 j += 1
                 continue
-            if current and (style is None or style in _BULLET_STYLES) and len(text) < 300:
+            if current in roles and (style is None or style in _BULLET_STYLES) and len(text) < 300:
                 found = U.parse(text)
                 if found:
                     roles[current] += found
@@ -565,8 +783,17 @@ def _unit_heading(ctx: _Ctx, b: Block) -> tuple[list[U.UnitName], tuple[int, int
     reach = U.units_at(mt, pos, unit_end)
     if reach is None:
         return None
+    after = _skip_space(mt, reach)
+    if mt[after : after + 1] == "(":  # "1. Công an tỉnh (Cơ quan Thường trực Ban ...)"
+        close = mt.find(")", after, unit_end)
+        after = close + 1 if close > 0 else after
+    verb = _skip_space(mt, after)
+    if verb < end and U.cap_verb_at(mt, verb):
+        # "2.4. Sở Tài chính, Cục Thuế tỉnh Phối hợp với ...": the heading joined with its duty
+        found = U.parse(ctx.doc.text[pos:reach])
+        return (found, _trim(ctx.doc.text, verb, end)) if found else None
     # what may follow the units: "theo chức năng, nhiệm vụ" and "chịu trách nhiệm"
-    tail = vocab.heading_tail_re.match(mt, reach, unit_end)
+    tail = vocab.heading_tail_re.match(mt, after, unit_end)
     if tail is None or _trim(mt, tail.end(), unit_end)[0] < unit_end:
         return None
     unit_end = reach
@@ -636,23 +863,35 @@ def _implementation(ctx: _Ctx) -> list[_Draft]:
 
 def _headed_duties(ctx: _Ctx) -> list[_Draft]:
     """``6. UBND các huyện, thị xã, thành phố chịu trách nhiệm:`` followed by its duties, in any
-    section (a heading that names units and ends with a colon)."""
+    section: a heading that names units and ends with a colon, or a numbered heading made of
+    units alone (``2.1. Sở Tài nguyên và Môi trường``) over its items or paragraphs. A numbered
+    heading joined with its first duty (``2.4. Sở Tài chính, Cục Thuế tỉnh Phối hợp với ...``)
+    is that duty."""
     blocks = ctx.doc.blocks
     drafts: list[_Draft] = []
     for k, b in enumerate(blocks):
+        text = b.text.rstrip()
+        level = ctx.level.get(b.start)
+        numbered = level is not None and _item(b)[0] not in (None, *_BULLET_STYLES)
         if (
             k in ctx.used
             or b.rows is not None
             or b.start < ctx.body_start
             or b.kind in _SKIP_KINDS
-            or not b.text.rstrip().endswith(":")
+            or not (text.endswith(":") or numbered)
             or not ctx.assigns(b.start)
         ):
             continue
         head = _unit_heading(ctx, b)
-        if head is None or head[1] is not None:
+        if head is None:
             continue
-        level = ctx.level.get(b.start)
+        if head[1] is not None:
+            if not text.endswith(":") and ":" not in ctx.mt[b.start : head[1][0]]:
+                drafts.append(_duty(ctx, k, k, head[0], start=head[1][0]))
+                ctx.used.add(k)
+            continue
+        if not text.endswith(":") and (text.endswith((".", ";")) or len(text) > 200):
+            continue
         members = []
         for m in range(k + 1, len(blocks)):
             bm = blocks[m]
@@ -786,6 +1025,16 @@ def _subject_at(ctx: _Ctx, pos: int, end: int) -> tuple[list[U.UnitName], int, b
     if reach is None:
         return None
     after = _trim(mt, reach, end)[0] if reach < end else end
+    if mt[after : after + 1] == "(":  # "Công an tỉnh (Phòng Cảnh sát kinh tế) chủ động ..."
+        close = mt.find(")", after, end)
+        if close > 0 and U.verb_at(mt, _skip_space(mt, close + 1)):
+            after = _skip_space(mt, close + 1)
+    elif not U.verb_at(mt, after) and mt[after : after + 1] != ":":
+        longer = U.collective_subject(mt, upos, reach, end)
+        if longer is not None:  # "Các doanh nghiệp viễn thông bảo đảm ..."
+            reach, after = longer, _skip_space(mt, longer)
+    if vocab.notice_re.match(mt, after):
+        return None  # "Văn phòng UBND tỉnh thông báo để các cơ quan ... biết, thực hiện."
     adverbial = vocab.adverbial_re.match(mt, after, end)
     if adverbial:  # "Sở Tài chính theo chức năng, nhiệm vụ tích cực hướng dẫn ..."
         after = adverbial.end()
@@ -831,6 +1080,14 @@ def _inline(ctx: _Ctx) -> list[_Draft]:
                 hit = _subject_at(ctx, cue.start("cue"), b.end) if cue else None
                 if hit:
                     hit = (hit[0], s, hit[2])
+            if hit is None:  # "Đối với kiến nghị ...: Sở Tài chính tổng hợp, tham mưu ..."
+                colon = ctx.mt.find(":", s, sentence_end)
+                after = _skip_space(ctx.mt, colon + 1) if colon > 0 else -1
+                if after > 0 and ctx.mt[after : after + 1].isupper():
+                    hit = _subject_at(ctx, after, b.end)
+                    hit = (hit[0], after, hit[2]) if hit and not hit[2] else None
+            if hit is None:  # "... kiện toàn tổ chức Văn phòng HĐND và UBND huyện chủ trì, ..."
+                hit = _leading_unit(ctx, s, sentence_end)
             if hit:
                 hits.append(hit)
         for n, (found, start, _) in enumerate(hits):
@@ -848,6 +1105,31 @@ def _inline(ctx: _Ctx) -> list[_Draft]:
         if hits:
             ctx.used.add(bi)
     return drafts
+
+
+def _leading_unit(ctx: _Ctx, start: int, end: int) -> tuple[list[U.UnitName], int, bool] | None:
+    """A unit followed by a lead cue (``chủ trì``) inside the sentence ``start..end``, not named
+    after a function word, ``và`` or a comma (``phối hợp với X, Y chủ trì`` is not Y leading)."""
+    vocab = _vocab()
+    mt = ctx.mt
+    if not vocab.lead_cue_any_re.search(mt, start, end):
+        return None
+    for w in re.finditer(r"(?<=\s)\S", mt[start:end]):
+        p = start + w.start()
+        if not mt[p].isupper() or U.start_at(mt, p) is None:
+            continue
+        words = mt[start:p].split()
+        if not words:
+            continue  # a subject at the sentence start: _subject_at reads it
+        prev = words[-1]
+        if prev[-1] in ",;:(" or U.stop_at(prev) or U.joiner_at(prev):
+            continue
+        reach = U.units_at(mt, p, end)
+        if reach is None or not vocab.lead_cue_re.match(mt, reach):
+            continue
+        found = U.parse(ctx.doc.text[p:reach])
+        return (found, p, False) if found else None
+    return None
 
 
 _PAREN_END_RE = re.compile(r"\((?P<inner>[^()]{5,300})\)[\s.;:,/]*$")
@@ -1000,6 +1282,9 @@ def _own_deadlines(
     text = ctx.doc.text
     if d.time_span is not None:
         s, e = d.time_span
+        cut = text.find(";", s, e)  # "Trước ngày 30/6/2024; trước ngày 15/12/2024": the first
+        if cut > s and any(s <= x.char_start < cut for x in inside):
+            e = _trim(text, s, cut)[1]
         own = [x for x in inside if s <= x.char_start < e]
         return own, text[s:e] or None
     if d.time_zone is not None:  # "(... hoàn thành trong Quý III/2022)"
@@ -1023,15 +1308,15 @@ def _own_deadlines(
         at_start = x.char_start - d.start <= 1  # "Thường xuyên phối hợp ...", "Hàng năm, ..."
         first = x.char_start < first_clause and x.kind in vocab.concrete
         reported = report_before and (x.kind in vocab.concrete or x.kind == "recurring")
-        if at_start or first or reported:
+        if at_start or first or reported or _closing_time(ctx, x, clause_start, d.end):
             accepted.append(x)
     if not accepted:
         return [], None
     run = [accepted[0]]
     for x in accepted[1:]:
         gap = text[max(y.char_end for y in run) : x.char_start]
-        if x.char_start <= max(y.char_end for y in run) or re.fullmatch(r"\s*(?:,|và)?\s*", gap):
-            run.append(x)
+        if x.char_start <= max(y.char_end for y in run) or re.fullmatch(r"\s*,?\s*", gap):
+            run.append(x)  # "quý, 6 tháng" (not "... 01/5/2024 và từ ngày 15/12/2024 ...")
         else:
             break
     s, e = run[0].char_start, max(y.char_end for y in run)
@@ -1039,6 +1324,34 @@ def _own_deadlines(
     if m and m.end() < e:
         s = _skip_space(mt, m.end())  # "báo cáo quý, 6 tháng và hàng năm" → the times
     return run, text[s:e]
+
+
+_CLAUSE_CLOSE_RE = re.compile(r"[\s)*_]*(?:[.;]|$)")
+
+
+def _closing_time(ctx: _Ctx, x: Deadline, clause_start: int, end: int) -> bool:
+    """Is ``x`` the time a clause of the task closes with (``...; hoàn thành trước ngày
+    31/5/2024.``, ``...; thực hiện từ Quý II/2024.``, ``... (Tháng 9/2024).``, ``... khi có yêu
+    cầu.``)? A date or period must be introduced by a time word or printed in parentheses (not
+    ``tập trung nội dung, nhiệm vụ năm 2013 - 2015;``); a recurrence must say it is periodic
+    (``định kỳ hằng tuần``, not ``xếp hạng kết quả ... hàng năm;``); a time before a colon
+    heads a target (``đảm bảo hết năm 2022: 100% ...``); ``thường xuyên kiểm tra`` says how
+    often, not by when."""
+    vocab = _vocab()
+    mt = ctx.mt
+    close = _CLAUSE_CLOSE_RE.match(mt, x.char_end, end)
+    if close is None and x.char_end < end:
+        return False
+    if x.kind in vocab.concrete:
+        before = mt[max(clause_start, x.char_start - 30) : x.char_start]
+        return bool(
+            vocab.time_word_re.match(mt, x.char_start)
+            or vocab.time_word_end_re.search(before)
+            or before.rstrip().endswith("(")
+        )
+    if x.kind == "recurring":
+        return bool(vocab.periodic_re.match(mt, x.char_start))
+    return x.kind in vocab.closing_kinds
 
 
 def _section_time_lines(ctx: _Ctx, drafts: list[_Draft]) -> None:

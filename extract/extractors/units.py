@@ -15,10 +15,20 @@ Forms handled (all seen in received plans; the words live in ``patterns/units.ya
 - a unit named in running text ends before a verb or a function word: ``Phối hợp với Bưu
   điện thành phố tăng cường ...`` → ``Bưu điện thành phố``; ``đề xuất Bộ Quốc phòng, Ban Chỉ
   đạo quốc gia các chủ trương ...`` → two units;
+- names that list their fields keep their commas: ``Trung tâm Văn hóa, Thông tin và Thể thao
+  huyện`` (a comma, capitalized words, ``và`` and a capitalized word that starts no unit);
+- one head and several places is one unit per place: ``UBND các huyện Yên Mô, Hoa Lư`` →
+  ``Ủy ban nhân dân huyện Yên Mô``, ``Ủy ban nhân dân huyện Hoa Lư``;
+- an abbreviation written out to a head noun starts a unit (``BCH Quân sự huyện``,
+  ``UBMTTQVN xã``); a heading the reader joined with its duty ends the name before the
+  capitalized verb (``Sở Tài chính, Cục Thuế tỉnh Phối hợp ...``);
 - normalization: abbreviations written out (``Sở GD&ĐT``, ``Sở GDĐT``, ``SGDĐT`` → ``Sở Giáo
-  dục và Đào tạo``; ``UBND tỉnh`` → ``Ủy ban nhân dân tỉnh``; ``phòng GDĐT các huyện/TP/TX`` →
-  ``Phòng Giáo dục và Đào tạo các huyện/TP/TX``), known variants mapped to one name
-  (``Các đơn vị trực thuộc`` → ``Đơn vị trực thuộc``), the first letter capitalized; the
+  dục và Đào tạo``; ``UBND tỉnh`` → ``Ủy ban nhân dân tỉnh``; ``Ban ATGT tỉnh`` → ``Ban An
+  toàn giao thông tỉnh``; ``phòng GDĐT các huyện/TP/TX`` → ``Phòng Giáo dục và Đào tạo các
+  huyện/TP/TX``), compounds of listed parts part by part (``Phòng TC-KT`` → ``Phòng Tài chính
+  - Kinh tế``), known variants mapped to one name (``Các đơn vị trực thuộc`` → ``Đơn vị trực
+  thuộc``), a district office without its district (``Phòng Nội vụ huyện`` → ``Phòng Nội
+  vụ``), one tone placement (``Thuỷ`` → ``Thủy``), the first letter capitalized; the
   gazetteer gives the ``unit_type``, ``unknown`` for a name it does not list.
 """
 
@@ -85,6 +95,9 @@ class _Vocab:
     gazetteer_re: re.Pattern[str]  # a known name with a comma or "và" inside
     abbrev_re: re.Pattern[str]
     abbrev: dict[str, str]
+    compound_re: re.Pattern[str]  # "TC-KH", "KT&HT": parts of abbreviations joined
+    parts: dict[str, str]
+    office_re: re.Pattern[str]  # "Phòng ... huyện": a district office and its district
     exact: dict[str, _Entry]
     prefixes: list[tuple[str, _Entry]]  # names a place may follow, longest first
     locality: frozenset[str]
@@ -96,7 +109,12 @@ class _Vocab:
 @cache
 def _vocab() -> _Vocab:
     v = patterns.load("units")
-    heads = _alt(v["head_nouns"])
+    # an abbreviation written out to a name that starts with a head noun starts a unit too
+    head_starts = tuple(f"{h} " for h in v["head_nouns"])
+    abbrev_heads = [
+        k for k, full in v["abbreviations"].items() if f"{full} ".startswith(head_starts)
+    ]
+    heads = _alt(v["head_nouns"] + abbrev_heads)
     coll = _alt(v["collective_nouns"])
     loc = _alt(v["locality_nouns"])
     abbrev_keys = sorted(v["abbreviations"], key=len, reverse=True)
@@ -131,19 +149,34 @@ def _vocab() -> _Vocab:
         pure_re=re.compile(rf"(?:(?:{plural})\s+)?(?:{coll})(?:\s*,\s*(?:{coll}))*\s*$", re.I),
         locality_end_re=re.compile(rf"(?<![\w])(?:{loc})\s*$", re.I),
         locality_start_re=re.compile(rf"(?:{loc}){_W}"),
-        qualifier_re=re.compile(rf"(?:(?:{level})\s+)?(?:{loc}){_W}"),
+        qualifier_re=re.compile(rf"(?:(?:{level}|{plural})\s+)?(?:{loc}){_W}"),
         inner_cac_re=re.compile(rf"(?:{plural})\s+(?:{coll}){_W}"),
         collective_word_re=re.compile(
             rf"(?:{_alt(v['collective_words'] + lower_coll + v['locality_nouns'])}){_W}", re.I
         ),
         stop_re=re.compile(rf"(?:{_alt(v['name_stops'] + v['action_verbs'])}){_W}"),
         verb_re=re.compile(rf"(?:{_alt(v['action_verbs'])}){_W}"),
-        modifier_re=re.compile(rf"(?:{_alt(v['name_modifiers'])}){_W}"),
+        modifier_re=re.compile(rf"(?:{_alt(v['name_modifiers'] + v['noun_words'])}){_W}"),
         gazetteer_re=re.compile(rf"(?<![\w])(?:{_alt(inner_names)}){_W}", re.I),
-        abbrev_re=re.compile(
-            r"(?<![\w&/])(" + "|".join(re.escape(k) for k in abbrev_keys) + r")(?![\w&/])"
+        abbrev_re=re.compile(  # a whole word, not a part of a longer compound ("VH" in "VH-XH")
+            r"(?<![\w&/])(?<!\w-)("
+            + "|".join(re.escape(k) for k in abbrev_keys)
+            + r")(?![\w&/])(?!-\w)"
         ),
         abbrev=dict(v["abbreviations"]),
+        compound_re=re.compile(
+            r"(?<![\w&/,-])("
+            + _parts_alt(v["abbreviation_parts"])
+            + r")((?:(?:\s*[-&]\s*|,)(?:"
+            + _parts_alt(v["abbreviation_parts"])
+            + r"))+)(?![\w&/])(?![-&,]\w)"
+        ),
+        parts=dict(v["abbreviation_parts"]),
+        office_re=re.compile(  # not "Phòng GD&ĐT các huyện, thành phố" (a list of places)
+            rf"^(?P<name>(?:{_alt(v['district_office_heads'])})\s.*?[^\s,])"
+            + "".join(rf"(?<!\s{re.escape(w)})" for w in v["plural_markers"] + v["level_words"])
+            + rf"\s+(?:{_alt(v['district_words'])})$"
+        ),
         exact=exact,
         prefixes=prefixes,
         locality=frozenset(_key(w) for w in v["locality_nouns"]),
@@ -151,6 +184,10 @@ def _vocab() -> _Vocab:
         word_case_re=re.compile(rf"(?<![\w])(?:{_alt(v['word_case'])}){_W}", re.I),
         word_case={_key(w): w for w in v["word_case"]},
     )
+
+
+def _parts_alt(parts: dict[str, str]) -> str:
+    return "|".join(re.escape(k) for k in sorted(parts, key=len, reverse=True))
 
 
 # --- recognizing a unit ---------------------------------------------------------------------
@@ -205,6 +242,56 @@ def verb_at(mt: str, pos: int) -> bool:
     """Does an action verb (``triển khai``, ``có trách nhiệm`` ...) start at ``pos``?"""
     vocab = _vocab()
     return bool(vocab.verb_re.match(mt, pos)) and not vocab.modifier_re.match(mt, pos)
+
+
+def stop_at(word: str) -> bool:
+    """Is ``word`` a verb or a function word that ends a name (``với``, ``của``, ``tổ chức``)?"""
+    return bool(_vocab().stop_re.fullmatch(word))
+
+
+def joiner_at(word: str) -> bool:
+    """Is ``word`` the joiner of a list of units (``và``)?"""
+    return bool(_vocab().joiner_re.fullmatch(word + " "))
+
+
+def collective_subject(mt: str, start: int, reach: int, end: int) -> int | None:
+    """A collective subject's own words up to its verb: ``Các doanh nghiệp viễn thông bảo đảm
+    ...`` (``units_at`` stops after ``Các doanh nghiệp``). Up to five lower-case words
+    (syllables) that are neither verbs nor function words; the end of the longer name, or
+    None."""
+    vocab = _vocab()
+    if not vocab.collective_start_re.match(mt, start):
+        return None
+    i = reach
+    for _ in range(5):
+        i = _SPACE_RE.match(mt, i).end()
+        place = _collective_places_re().match(mt, i, end)
+        if place:  # "Các doanh nghiệp dược trên địa bàn thực hiện ..."
+            i = place.end()
+            if verb_at(mt, _SPACE_RE.match(mt, i).end()):
+                return i
+            continue
+        m = _WORD_RE.match(mt, i, end)
+        if not m or not m.group(0)[:1].islower() or vocab.stop_re.match(mt, i):
+            return None
+        i = m.end()
+        if verb_at(mt, _SPACE_RE.match(mt, i).end()):
+            return i
+    return None
+
+
+@cache
+def _collective_places_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alt(patterns.load('units')['collective_places'])}){_W}")
+
+
+def cap_verb_at(mt: str, pos: int) -> bool:
+    """Does an action verb written with a capital (``Phối hợp``, ``Chủ trì``: the first word of a
+    sentence) start at ``pos``?"""
+    if not mt[pos : pos + 1].isupper():
+        return False
+    word = mt[pos : pos + 40]
+    return verb_at(word[0].lower() + word[1:], 0)
 
 
 # --- "các Sở: Tài chính, Kế hoạch và Đầu tư" ---------------------------------------------
@@ -272,6 +359,7 @@ def units_at(mt: str, pos: int, end: int | None = None, single: bool = False) ->
     kind = found[1]
     comma_name = bool(vocab.comma_head_re.match(mt, pos))
     collective = kind == "collective" or bool(vocab.plural_re.match(mt, pos))
+    cur = pos  # where the current unit starts
     while i < end:
         i = _SPACE_RE.match(mt, i).end()
         if i >= end:
@@ -291,6 +379,14 @@ def units_at(mt: str, pos: int, end: int | None = None, single: bool = False) ->
             if nxt is None and ch == "," and comma_name and re.match(_CAP, mt[j : j + 1]):
                 i = j  # "Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"
                 continue
+            if nxt is None and ch == "," and kind == "proper" and _fields_at(mt, j, end):
+                i = j  # "Trung tâm Văn hóa, Thông tin và Thể thao huyện": fields of one name
+                continue
+            if nxt is None and ch == "," and _places_before(mt, pos, i):
+                places = _place_name_at(mt, j, end)
+                if places is not None:  # "UBND các huyện Yên Mô, Hoa Lư": one more place
+                    i = last = places
+                    continue
             if nxt is not None and nxt[0] <= end:
                 if single:
                     break  # the end of the first name only
@@ -302,6 +398,7 @@ def units_at(mt: str, pos: int, end: int | None = None, single: bool = False) ->
                     or (collective and bool(bare))
                 )
                 i = last = nxt[0]
+                cur = j
                 continue
             if joiner and re.match(_CAP, mt[j : j + 1]):
                 i = j  # "Sở Khoa học và Công nghệ": "và" inside the name
@@ -322,10 +419,16 @@ def units_at(mt: str, pos: int, end: int | None = None, single: bool = False) ->
             continue
         if vocab.stop_re.match(mt, i):
             break
+        if (kind == "known" or vocab.locality_end_re.search(mt, max(0, i - 12), i)) and (
+            cap_verb_at(mt, i)
+        ):
+            break  # "Sở Tài chính, Cục Thuế tỉnh Phối hợp ...": a heading joined with its duty
         m = _WORD_RE.match(mt, i)
         if not m:
             break
         word = m.group(0)
+        if kind == "proper" and word[:1].islower() and _key(expand(mt[cur:last])) in vocab.exact:
+            kind = "known"  # "Phòng LĐ-TB&XH" written out is a known name: it is complete
         if kind != "proper":
             # a collective or a complete known name goes on only with its own words
             # ("các cơ quan báo chí Trung ương"), a place, or capitalized words
@@ -341,6 +444,73 @@ def units_at(mt: str, pos: int, end: int | None = None, single: bool = False) ->
                 break
         i = last = m.end()
     return last
+
+
+_FIELDS_RE = re.compile(rf"{_CAP}[^\s,;:.()]*(?:\s+(?!và\s)[^\s,;:.()]+){{0,3}}\s+và\s+(?={_CAP})")
+_PLACE_NAME_RE = re.compile(rf"{_CAP}[^\s,;:.()]*(?:\s+{_CAP}[^\s,;:.()]*){{0,3}}")
+
+
+def _fields_at(mt: str, pos: int, end: int) -> bool:
+    """Do the words at ``pos`` go on listing the fields of a name (``Thông tin và Thể thao`` after
+    ``Trung tâm Văn hóa,``): capitalized words, ``và`` and a capitalized word that starts no
+    unit?"""
+    m = _FIELDS_RE.match(mt, pos, end)
+    if not m or _start(mt, pos) is not None or _start(mt, m.end()) is not None:
+        return False
+    vocab = _vocab()
+    return not any(
+        vocab.stop_re.match(mt, w.start()) or vocab.locality_start_re.match(mt, w.start())
+        for w in re.finditer(r"\S+", mt[: m.end()])
+        if w.start() >= pos
+    )
+
+
+def _places_before(mt: str, start: int, pos: int) -> bool:
+    """Does the name from ``start`` to ``pos`` end with a locality and a place name
+    (``UBND các huyện Yên Mô``, ``UBND xã Tân Ninh``)?"""
+    return bool(_place_tail_re().search(mt, start, pos))
+
+
+def _place_name_at(mt: str, pos: int, end: int) -> int | None:
+    """End of a bare place name at ``pos`` (capitalized words that start no unit) followed by
+    the end of the list (a verb, a function word, punctuation, ``và``), or None."""
+    m = _PLACE_NAME_RE.match(mt, pos, end)
+    if not m or _start(mt, pos) is not None:
+        return None
+    after = _SPACE_RE.match(mt, m.end()).end()
+    vocab = _vocab()
+    if (
+        after >= end
+        or mt[after] in ",;.:()"
+        or vocab.stop_re.match(mt, after)
+        or vocab.joiner_re.match(mt, after)
+    ):
+        return m.end()
+    return None
+
+
+@cache
+def _place_tail_re() -> re.Pattern[str]:
+    v = patterns.load("units")
+    loc = _alt(v["locality_nouns"])
+    plural = _alt(v["plural_markers"])
+    return re.compile(
+        rf"(?<![\w])(?:(?:{plural})\s+)?(?:{loc})\s+{_CAP}[^\s,;:.()]*"
+        rf"(?:\s+{_CAP}[^\s,;:.()]*){{0,3}}\s*$"
+    )
+
+
+@cache
+def _place_list_re() -> re.Pattern[str]:
+    """``<name> các huyện Yên Mô, Hoa Lư và Kim Sơn``: one head, several places."""
+    v = patterns.load("units")
+    loc = _alt(v["locality_nouns"])
+    plural = _alt(v["plural_markers"])
+    place = rf"{_CAP}[^\s,;:.()]*(?:\s+{_CAP}[^\s,;:.()]*){{0,3}}"
+    return re.compile(
+        rf"^(?P<head>.+?)\s+(?:(?:{plural})\s+)?(?P<loc>{loc})\s+"
+        rf"(?P<places>{place}(?:\s*(?:,|\s{_alt(v['joiners'])}\s)\s*{place})+)$"
+    )
 
 
 # --- splitting a list -----------------------------------------------------------------------
@@ -371,9 +541,11 @@ def split(text: str) -> list[str]:
         return []
     mt = match_text(text)
     protected = [(m.start(), m.end()) for m in vocab.gazetteer_re.finditer(mt)]
-    for m in vocab.comma_head_re.finditer(mt):  # "Công ty ... Đầu tư, Xây dựng và ..."
+    protected += [(m.start(), m.end()) for m in vocab.abbrev_re.finditer(mt)]  # "VH,TT&DL"
+    # "Công ty ... Đầu tư, Xây dựng và ...", "Trung tâm Văn hóa, Thông tin và Thể thao"
+    for m in list(vocab.comma_head_re.finditer(mt)) + list(vocab.head_re.finditer(mt)):
         reach = units_at(mt, m.start(), single=True)
-        if reach:
+        if reach and "," in mt[m.start() : reach]:
             protected.append((m.start(), reach))
     # (kind of the separator before: "" first, ";", ",", "." or "and"; its text; the piece)
     pieces: list[tuple[str, str, str]] = []
@@ -435,10 +607,23 @@ def _continues(prev: str, pm: str, sep: str, chain_pure: bool) -> bool:
 # --- normalization --------------------------------------------------------------------------
 
 
+_JOIN = {"-": " - ", "&": " và ", ",": ", "}
+
+
 def expand(text: str) -> str:
-    """Abbreviations written out: ``Sở GD&ĐT`` → ``Sở Giáo dục và Đào tạo``."""
+    """Abbreviations written out: ``Sở GD&ĐT`` → ``Sở Giáo dục và Đào tạo``; a compound of
+    listed parts part by part: ``Phòng TC-KT`` → ``Phòng Tài chính - Kinh tế``."""
     vocab = _vocab()
-    return vocab.abbrev_re.sub(lambda m: vocab.abbrev[m.group(1)], text)
+    text = vocab.abbrev_re.sub(lambda m: vocab.abbrev[m.group(1)], text)
+
+    def parts(m: re.Match[str]) -> str:
+        pieces = re.split(r"\s*([-&,])\s*", m.group(0))
+        out = [vocab.parts[pieces[0]]]
+        for sep, part in zip(pieces[1::2], pieces[2::2], strict=True):
+            out.append(_JOIN[sep] + vocab.parts[part])
+        return "".join(out)
+
+    return vocab.compound_re.sub(parts, text)
 
 
 def _lookup(text: str) -> tuple[_Entry, str] | None:
@@ -470,6 +655,10 @@ def normalize(raw: str) -> str:
         text = f"{entry.name} {qualifier}".strip()
     vocab = _vocab()
     text = vocab.word_case_re.sub(lambda m: vocab.word_case[_key(m.group(0))], text)
+    office = vocab.office_re.match(match_text(text))
+    if office:  # "Phòng Tài chính - Kế hoạch huyện": an office of the district, named without it
+        text = text[: office.end("name")]
+    text = match_text(text)  # one tone placement: "Thuỷ lợi" = "Thủy lợi"
     return text[0].upper() + text[1:]
 
 
@@ -498,6 +687,15 @@ def parse(text: str) -> list[UnitName]:
             return parse(text[: m.start()]) + shared + parse(text[end:])
     out: list[UnitName] = []
     for raw in split(text):
+        places = _place_list_re().match(match_text(raw))
+        if places:  # "UBND các huyện Yên Mô, Hoa Lư" → "UBND huyện Yên Mô", "UBND huyện Hoa Lư"
+            head, loc = raw[: places.end("head")], raw[places.start("loc") : places.end("loc")]
+            joiners = _alt(patterns.load("units")["joiners"])
+            for place in re.split(rf"\s*,\s*|\s+(?:{joiners})\s+", raw[places.start("places") :]):
+                name = normalize(f"{head} {loc} {place}")
+                if name:
+                    out.append(UnitName(place, name, unit_type(name)))
+            continue
         name = normalize(raw)
         if name:
             out.append(UnitName(raw, name, unit_type(name)))
