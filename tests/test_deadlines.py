@@ -378,6 +378,113 @@ def test_a_report_describes_habits_but_its_plans_are_deadlines(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "- Các đơn vị báo cáo kết quả về Sở định kỳ 02 tháng/lần.",
+            [("định kỳ 02 tháng/lần", "recurring", None, None, "FREQ=MONTHLY;INTERVAL=2")],
+        ),
+        (
+            "- Ban Chỉ đạo họp giao ban cứ 2 tuần một lần.",
+            [("cứ 2 tuần một lần", "recurring", None, None, "FREQ=WEEKLY;INTERVAL=2")],
+        ),
+        (
+            "- Kiểm tra, đánh giá kết quả mỗi 2 quý.",
+            [("mỗi 2 quý", "recurring", None, None, "FREQ=MONTHLY;INTERVAL=6")],
+        ),
+        (
+            "- Gửi báo cáo tổng hợp định kỳ hằng năm trước ngày 05/12.",
+            [
+                (
+                    "định kỳ hằng năm trước ngày 05/12",
+                    "recurring",
+                    None,
+                    date(2022, 12, 5),
+                    "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=5",
+                )
+            ],
+        ),
+        (
+            "- Các xã rà soát, cập nhật danh sách hộ nghèo đến ngày 15/10/2022.",
+            [("đến ngày 15/10/2022", "before", None, date(2022, 10, 15), None)],
+        ),
+        (
+            "- Triển khai thực hiện liên tục, xuyên suốt năm 2022.",
+            [("xuyên suốt năm 2022", "year", date(2022, 1, 1), date(2022, 12, 31), None)],
+        ),
+    ],
+)
+def test_counted_intervals_yearly_days_and_whole_years(tmp_path, body, expected):
+    assert records(tmp_path, body) == expected
+
+
+def test_a_report_named_by_its_period_takes_the_time_written_for_it(tmp_path):
+    body = (
+        "- Các phòng gửi báo cáo năm về Sở (qua địa chỉ vanphong.sgd@hungyen.gov.vn) trước ngày "
+        "15/12/2022.\n"
+        "- Thực hiện báo cáo quý, 6 tháng và hàng năm theo quy định.\n"
+    )
+    got = [(r[0], r[1]) for r in records(tmp_path, body)]
+    assert got == [
+        ("trước ngày 15/12/2022", "before"),  # "báo cáo năm" only names the report
+        ("báo cáo quý, 6 tháng và hàng năm", "recurring"),
+        ("báo cáo quý, 6 tháng và hàng năm", "recurring"),
+        ("báo cáo quý, 6 tháng và hàng năm", "recurring"),
+    ]
+
+
+def test_a_task_cell_naming_a_review_leaves_the_time_to_its_time_cell(tmp_path):
+    body = TABLE_HEAD + "1\tTổng kết 1 năm thực hiện Kế hoạch\tSở GDĐT\tTháng 12/2022\n"
+    assert records(tmp_path, body) == [
+        ("Tháng 12/2022", "month", date(2022, 12, 1), date(2022, 12, 31), None)
+    ]
+
+
+def test_a_half_year_on_a_line_of_its_own(tmp_path):
+    body = "Phụ lục\nKiểm tra công vụ tại các đơn vị\nSở GDĐT\n6 tháng cuối năm 2022\nBáo cáo"
+    assert records(tmp_path, body) == [
+        ("6 tháng cuối năm 2022", "half_year", date(2022, 7, 1), date(2022, 12, 31), None)
+    ]
+
+
+def test_a_plans_look_back_section_holds_no_deadline(tmp_path):
+    body = (
+        "I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2021\n"
+        "Năm 2021, các đơn vị đã hoàn thành kiểm tra trong quý IV năm 2021; thường xuyên kiểm "
+        "tra công vụ.\n"
+        "II. NHIỆM VỤ NĂM 2022\n"
+        "Năm 2022, các đơn vị hoàn thành kiểm tra trong quý II năm 2022.\n"
+    )
+    assert [r[0] for r in records(tmp_path, body)] == ["Năm 2022", "trong quý II năm 2022"]
+
+
+def test_a_part_label_alone_takes_the_heading_line_under_it(tmp_path):
+    body = (
+        "PHẦN I\nKẾT QUẢ THỰC HIỆN NĂM 2022\n"
+        "Thường xuyên kiểm tra công vụ.\n"
+        "PHẦN II\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023\n"
+        "Thường xuyên kiểm tra công vụ.\n"
+    )
+    doc, found = run(tmp_path, body, doc_type="BÁO CÁO", title="Kết quả công tác năm 2022")
+    assert [(d.quote, d.kind) for d in found] == [("Thường xuyên", "ongoing")]
+    assert found[0].char_start > doc.text.index("PHẦN II")  # a habit in Phần I is no deadline
+
+
+def test_a_date_wrapped_off_its_word_keeps_it(tmp_path):
+    body = (
+        "II. NHIỆM VỤ\n"
+        "Phòng Văn hóa và Thông tin chủ trì kiểm tra an toàn thông tin tại các cơ\n"
+        "quan, đơn vị và các xã, thị trấn; hoàn thành việc kiểm tra trước\n"
+        "30/6/2022 và báo cáo kết quả về Ủy ban nhân dân huyện theo quy định hiện hành.\n"
+        "Các xã tổ chức tuyên truyền cho người dân, doanh nghiệp trên địa bàn xã và\n"
+        "các thôn, bản, khu dân cư; kết quả tổng hợp gửi về Ủy ban nhân dân huyện.\n"
+    )
+    found = records(tmp_path, body)
+    assert [(r[1], r[3]) for r in found] == [("before", date(2022, 6, 30))]
+    assert found[0][0].startswith("trước") and found[0][0].endswith("30/6/2022")
+
+
 # --- the record itself -------------------------------------------------------------------
 
 

@@ -410,6 +410,149 @@ def test_how_an_agency_is_organised_is_not_a_result(rows):
     assert rows(body, doc_type=REPORT) == []
 
 
+def test_a_plans_look_back_sections_hold_results(rows):
+    body = (
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2021\n"
+        "Toàn ngành có 30/32 trường đạt chuẩn quốc gia; tỷ lệ học sinh tốt nghiệp đạt 98,2%.\n"
+        "II. MỤC TIÊU NĂM 2022\n"
+        "1. Tỷ lệ học sinh tốt nghiệp đạt 99%.\n"
+        "2. Khảo sát, đánh giá sự hài lòng của phụ huynh\n"
+        "Mức độ hài lòng đạt tối thiểu 90%.\n"
+    )
+    assert [(r[0], r[5]) for r in rows(body)] == [
+        (30.0, "result"),
+        (98.2, "result"),
+        (99.0, "target"),
+        (90.0, "target"),  # "đánh giá" opening a task is no look back
+    ]
+
+
+def test_a_top_level_title_naming_an_earlier_year_looks_back(rows):
+    body = (
+        "I. CÔNG TÁC PHÒNG, CHỐNG DỊCH BỆNH NĂM 2021\n"
+        "Trên địa bàn ghi nhận 12 vụ dịch cúm gia cầm với 3.500 con gia cầm bị tiêu hủy.\n"
+        "II. CÔNG TÁC PHÒNG, CHỐNG DỊCH BỆNH NĂM 2022\n"
+        "Tiêm phòng cho tối thiểu 80% tổng đàn gia cầm.\n"
+    )
+    assert [(r[0], r[2], r[5]) for r in rows(body)] == [
+        (12.0, "vụ", "result"),
+        (3500.0, "con", "result"),
+        (80.0, "%", "target"),
+    ]
+
+
+@pytest.mark.parametrize("title", ["1. Đánh giá chung", "1. Về kết quả thực hiện Kết luận"])
+def test_a_conclusion_notices_general_assessment_holds_results(rows, title):
+    header = (
+        "VĂN PHÒNG UBND TỈNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/TB-VP\n\n"
+    )
+    body = (
+        f"{title}\n"
+        "Các địa phương đã kiểm tra 215 cơ sở; xử phạt 18 trường hợp vi phạm.\n"
+        "2. Nhiệm vụ thời gian tới\n"
+        "Phấn đấu hoàn thành kiểm tra tối thiểu 300 cơ sở.\n"
+    )
+    got = rows(body, doc_type="THÔNG BÁO", header=header)
+    assert [(r[0], r[2], r[5]) for r in got] == [
+        (215.0, "cơ sở", "result"),
+        (18.0, "trường hợp", "result"),
+        (300.0, "cơ sở", "target"),
+    ]
+
+
+def test_a_part_label_alone_takes_the_heading_line_under_it(rows):
+    body = (
+        "PHẦN I\n"
+        "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2022\n"
+        "- Sản lượng thủy sản đạt 41.200 tấn.\n"
+        "PHẦN II\n"
+        "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023\n"
+        "I. CÁC CHỈ TIÊU CHỦ YẾU\n"
+        "- Sản lượng thủy sản trên 42.000 tấn.\n"
+    )
+    assert [(r[0], r[5]) for r in rows(body, doc_type=REPORT)] == [
+        (41200.0, "result"),
+        (42000.0, "target"),  # "PHẦN II" is titled by the line under it
+    ]
+
+
+def test_a_plan_figure_quoted_in_a_report_is_a_target(rows):
+    body = (
+        "I. KẾT QUẢ THỰC HIỆN\n"
+        "- Giá trị sản xuất công nghiệp tăng 9,1%, vượt chỉ tiêu đề ra (chỉ tiêu giao 8,5%).\n"
+        "- Tỷ lệ hộ nghèo giảm còn 2,1%, đạt kế hoạch (kế hoạch 2,5%).\n"
+        "- Theo số liệu thống kê, có 1.240 hộ thoát nghèo.\n"
+    )
+    assert [(r[0], r[5]) for r in rows(body, doc_type=REPORT)] == [
+        (9.1, "result"),
+        (8.5, "target"),
+        (2.1, "result"),
+        (2.5, "target"),
+        (1240.0, "result"),
+    ]
+
+
+def test_a_sentence_a_hard_wrap_split_keeps_its_words(rows):
+    body = (
+        "II. MỤC TIÊU\n"
+        "Các cơ quan chuyên môn của huyện tập trung chỉ đạo triển khai đồng bộ nhiệm vụ\n"
+        "chuyển đổi số trên các lĩnh vực; tính đến cuối năm, các xã đã hoàn thành\n"
+        "14/16 nhiệm vụ được giao và đưa vào sử dụng nền tảng họp trực tuyến cấp xã.\n"
+        "Phấn đấu năm 2022 có 100% xã sử dụng nền tảng họp trực tuyến kết nối huyện.\n"
+    )
+    assert [(r[0], r[5]) for r in rows(body)] == [(14.0, "result"), (100.0, "target")]
+
+
+def test_a_reported_source_states_results_in_a_plan(rows):
+    body = "III. MỤC TIÊU\n¹ Theo báo cáo của Công an tỉnh, năm qua phát hiện 27 vụ buôn lậu.\n"
+    assert [(r[0], r[2], r[5]) for r in rows(body)] == [(27.0, "vụ", "result")]
+
+
+def test_a_bound_only_a_quantity_takes_counts_any_noun(rows):
+    body = (
+        "- Tổ chức không dưới 40 buổi nói chuyện chuyên đề tại các khu dân cư.\n"
+        "- Mỗi đơn vị cử tối đa 03 phiên dịch viên tham gia đoàn công tác.\n"
+        "- Kiểm tra chợ đầu mối ít nhất 04 lần/năm.\n"
+        "- Tuyển chọn thanh niên đủ tối thiểu 18 tuổi.\n"
+    )
+    assert [(r[0], r[2], r[3]) for r in rows(body)] == [
+        (40.0, "buổi", ">="),
+        (3.0, "phiên", "<="),
+        (4.0, "lần/năm", ">="),  # an age ("tối thiểu 18 tuổi") is no count
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "- Bảo đảm an toàn thông tin theo mô hình 4 lớp tại các cơ quan.",
+        "- Kéo giảm tai nạn lao động trên cả 3 tiêu chí (số vụ, số người chết, số người bị "
+        "thương).",
+        "- Cung cấp nước sạch đáp ứng QCVN 02:2009/BYT cho người dân.",
+        "- Trực ban 24/7 và tuần tra vào khung giờ 22:30 hằng ngày.",
+    ],
+)
+def test_models_enumerations_and_codes_are_not_values(rows, sentence):
+    assert rows(sentence) == []
+
+
+def test_a_standard_code_before_a_figure_leaves_the_figure_whole(extract):
+    (t,) = extract("- Tỷ lệ hộ dùng nước sạch đạt chuẩn QCVN 01-1:2018/BYT đạt 60%.")
+    assert (t.value, t.unit) == (60.0, "%")
+    assert t.quote.startswith("Tỷ lệ hộ dùng nước sạch")  # the ":" of the code ends no clause
+
+
+def test_a_measure_ends_its_value_before_the_next_figure(extract):
+    found = extract(
+        "I. KẾT QUẢ THỰC HIỆN\n- Tổng đàn bò đạt 21.300 con, tăng 3,2%.", doc_type=REPORT
+    )
+    assert [(t.value, t.unit, t.subject) for t in found] == [
+        (21300.0, "con", "Tổng đàn bò"),
+        (3.2, "%", "Tổng đàn bò"),
+    ]
+
+
 # --- due and baseline -----------------------------------------------------------------------
 
 

@@ -15,8 +15,12 @@ Forms handled (all seen in received plans; the words live in ``patterns/deadline
 - recurring (RFC 5545 RRULE in ``recurrence``): ``Hàng quý`` (FREQ=MONTHLY;INTERVAL=3),
   ``định kỳ hàng tháng, quý, năm`` (three), ``báo cáo quý, 6 tháng và hàng năm``,
   ``trước ngày 15 của tháng cuối quý`` (FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15),
-  ``báo cáo năm trước ngày 20/12``, ``gửi trước ngày 05/3, 05/6, 05/9, 05/12 định kỳ hàng năm``;
-  a rule with a day carries its first occurrence in the document's period as its date;
+  ``báo cáo năm trước ngày 20/12``, ``gửi trước ngày 05/3, 05/6, 05/9, 05/12 định kỳ hàng năm``,
+  ``định kỳ hằng năm trước ngày 10/12``, counted intervals ``định kỳ 03 tháng/lần``, ``cứ 2
+  tuần một lần`` (FREQ=WEEKLY;INTERVAL=2); a rule with a day carries its first occurrence in
+  the document's period as its date; a report named by its period (``báo cáo năm``) is no
+  rule of its own when its time follows in its clause (``báo cáo năm trước ngày
+  25/11/2024``) or stands in its table row's time cell (``Sơ kết 6 tháng thực hiện ...``);
 - ``Thường xuyên`` (ongoing), ``khi có yêu cầu của UBND ...`` / ``theo yêu cầu`` (on_request),
   ``Theo lịch của UBND tỉnh`` (schedule);
 - a table cell with two deadlines (``Tháng 6/2022 Tháng 7-12/2022``) gives two rows.
@@ -27,11 +31,15 @@ Running text needs a cue: a word before the date (``trước``, ``trong``, ``t�
 start of a clause (``Năm 2023, Sở ...``), or for ``thường xuyên`` the place of an adverb of
 the task verb.
 
-Not deadlines: dates inside legal references (issue dates of cited documents), the
-administrative header (the document's own date line), the title, names of programmes
-(``giai đoạn 2021-2030``, ``... đến năm 2020 và những năm tiếp theo``, names in quotes),
-history (``từ năm 2019 đến nay``, a year before the document's period), comparisons
-(``so với năm 2021``), and in a report the habits it describes (``thường xuyên cập nhật``).
+A paragraph a hard wrap split off the one before keeps the word before its first date
+(``... hoàn thành trước`` / ``30/6/2024``).
+
+Not deadlines: the running text of a plan's sections that look back (``I. KẾT QUẢ THỰC HIỆN NĂM
+2023``, ``1. Đánh giá chung``), dates inside legal references (issue dates of cited documents),
+the administrative header (the document's own date line), the title, names of programmes (``giai
+đoạn 2021-2030``, ``... đến năm 2020 và những năm tiếp theo``, names in quotes), history (``từ
+năm 2019 đến nay``, a year before the document's period), comparisons (``so với năm 2021``), and
+in a report the habits it describes (``thường xuyên cập nhật``).
 
 dateparser is not used: once a date string is isolated, ``d/m/yyyy`` and
 ``ngày d tháng m năm yyyy`` are read exactly by the patterns here, and dateparser's search
@@ -42,7 +50,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -92,6 +100,12 @@ class _Vocab:
     period_word_re: re.Pattern[str]
     ends_clause_re: re.Pattern[str]
     yearly_tail_re: re.Pattern[str]
+    yearly_head_re: re.Pattern[str]
+    interval_re: re.Pattern[str]
+    interval_lead_re: re.Pattern[str]
+    interval_units: dict[str, tuple[str, int]]
+    past_title_re: re.Pattern[str]
+    forward_title_re: re.Pattern[str]
     onward_re: re.Pattern[str]
     name_tail_re: re.Pattern[str]
     history_tail_re: re.Pattern[str]
@@ -203,6 +217,9 @@ def _vocab() -> _Vocab:
     ):
         prefix_kind.update({_key(w): kind for w in v[key]})
     followers = _alt(v["as_requested_followers"])
+    units = {_key(k): (str(f), int(n)) for k, (f, n) in v["interval_units"].items()}
+    unit = _alt(list(units))
+    itail = _alt(v["interval_tails"])
     return _Vocab(
         roman=roman,
         periods={_key(k): val for k, val in v["periods"].items()},
@@ -221,6 +238,23 @@ def _vocab() -> _Vocab:
         yearly_tail_re=re.compile(
             rf"\s*,?\s*(?:(?:{periodic})\s+)?(?:{every})\s+(?:{year_w})(?![\w])", re.I
         ),
+        yearly_head_re=re.compile(
+            rf"(?<![\w])(?:(?:{periodic})\s+)?(?:{every})\s+(?:{year_w})\s*,?\s*$", re.I
+        ),
+        # digits first, no look-behind: re scans for the digit fast (the word start is
+        # checked on each match)
+        interval_re=re.compile(
+            rf"(?P<n>\d{{1,2}})(?!\d)\s+(?P<u>{unit})(?![\w])(?:\s*(?P<tail>{itail})(?![\w]))?",
+            re.I,
+        ),
+        interval_lead_re=_ends_with(v["interval_leads"]),
+        interval_units=units,
+        past_title_re=re.compile(
+            r"\s*(?:(?:" + _alt(v["past_title_openers"]) + r")\s+)?"
+            r"(?:" + _alt(v["past_title_leads"]) + r")(?![\w])",
+            re.I,
+        ),
+        forward_title_re=_word(v["forward_title_words"]),
         onward_re=re.compile(r"\s*(?:" + _alt(v["onward_words"]) + r")(?![\w])", re.I),
         name_tail_re=re.compile(r"\s*,?\s*(?:" + _alt(v["name_tails"]) + r")(?![\w])", re.I),
         history_tail_re=re.compile(r"\s*,?\s*(?:" + _alt(v["history_tails"]) + r")(?![\w])", re.I),
@@ -297,10 +331,17 @@ class _Zone:
     start: int
     end: int
     mode: str  # cell (a time column) | line (after "Thời gian thực hiện:") | text
+    row: tuple[int, int] | None = None  # the table row of a cell
+    lo: int = -1  # where the words before the zone's first time may start (see _zones)
+
+    def __post_init__(self) -> None:
+        if self.lo < 0:
+            self.lo = self.start
 
 
 @dataclass(slots=True)
 class _Ctx:
+    doc: Document
     info: DocumentInfo
     mt: str
     year: int | None  # the year a date printed without one takes
@@ -311,6 +352,11 @@ class _Ctx:
     by_id: dict[str, Section]
     atoms: list[_Atom] = field(default_factory=list)
     atom_starts: list[int] = field(default_factory=list)
+    block_starts: list[int] = field(default_factory=list)
+    section_starts: list[int] = field(default_factory=list)
+    intervals: list[re.Match[str]] = field(default_factory=list)  # "03 tháng/lần", found once
+    interval_starts: list[int] = field(default_factory=list)
+    verdicts: dict[str, bool] = field(default_factory=dict)  # section id -> looks back
 
 
 # --- calendar helpers ----------------------------------------------------------------------
@@ -521,7 +567,7 @@ def _plain_items(a: _Atom) -> list[_Item]:
 def _prefix(mt: str, z: _Zone, pos: int) -> tuple[str | None, int]:
     """The meaning of the word right before ``pos`` (``trước``, ``từ``, ``trong`` ...)."""
     vocab = _vocab()
-    m = vocab.prefix_re.search(mt, max(z.start, pos - 30), pos)
+    m = vocab.prefix_re.search(mt, max(z.lo, pos - 30), pos)
     if not m:
         return None, pos
     return vocab.prefix_kind.get(_key(m.group("w"))), m.start("w")
@@ -624,7 +670,9 @@ def _with_prefix(ctx: _Ctx, a: _Atom, kind: str | None, start: int) -> list[_Ite
         rule = f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))}"
         return [_Item("recurring", occ, _month_end(occ.year, occ.month) if occ else None, rule)]
     if a.no_year_dates:
-        yearly = vocab.yearly_tail_re.match(ctx.mt, a.end)
+        yearly = vocab.yearly_tail_re.match(ctx.mt, a.end) or vocab.yearly_head_re.search(
+            ctx.mt, max(0, start - 30), start
+        )  # "05/3 hằng năm", "định kỳ hằng năm trước ngày 10/12"
         report = vocab.report_before_re.search(ctx.mt, max(0, start - 30), start)
         report_yearly = report and vocab.periods.get(_key(report.group("p")), "").startswith(
             "FREQ=YEARLY"
@@ -662,10 +710,13 @@ def _with_prefix(ctx: _Ctx, a: _Atom, kind: str | None, start: int) -> list[_Ite
 
 
 def _extend_recurring(mt: str, z: _Zone, start: int, end: int) -> tuple[int, int]:
-    """Take in ``định kỳ hàng năm`` after the dates and ``báo cáo năm`` before them."""
+    """Take in ``định kỳ hàng năm`` after the dates (or before them: ``định kỳ hằng năm
+    trước ngày 10/12``) and ``báo cáo năm`` before them."""
     vocab = _vocab()
     if m := vocab.yearly_tail_re.match(mt, end, z.end):
         end = m.end()
+    if m := vocab.yearly_head_re.search(mt, max(z.start, start - 30), start):
+        start = m.start()
     if (m := vocab.report_before_re.search(mt, max(z.start, start - 30), start)) and not mt[
         m.end() : start
     ].strip():
@@ -678,7 +729,7 @@ def _text_gate(
 ) -> bool:
     """Running text: is this period the time of a task, or part of a name or of history?"""
     vocab, mt = _vocab(), ctx.mt
-    before = mt[max(z.start, start - 30) : start]
+    before = mt[max(z.lo, start - 30) : start]
     after = mt[end : min(z.end, end + 40)]
     if vocab.name_tail_re.match(after) or vocab.history_tail_re.match(after):
         return False
@@ -689,12 +740,22 @@ def _text_gate(
     dates = [d for it in items for d in (it.end, it.start) if d]
     if dates and ctx.ref_year and max(dates).year < ctx.ref_year:
         return False  # history: "trong năm 2021" in a plan for 2022
-    if kind == "until":
-        return bool(vocab.target_lead_re.search(before))
+    if kind == "until":  # "mục tiêu đến năm 2025"; a whole date: "đến ngày 30/9/2024"
+        return bool(vocab.target_lead_re.search(before)) or (
+            a.name in ("dates", "date_words")
+            and a.has_year
+            and not re.search(r"\d\s*$", before)  # "16/12/2021 đến 16/4/2022": a period
+        )
     if kind is not None:
         return True
-    if a.name in ("dates", "date_words", "half"):
+    if a.name in ("dates", "date_words"):
         return False  # a bare date in running text is an event or a document's date
+    if a.name == "half":  # a line of its own: "6 tháng đầu năm 2024" (a table cell per line)
+        return (
+            a.has_year
+            and _clause_start(mt, z, start)
+            and bool(re.match(r"\s*(?:[.;]|$)", mt[end : z.end], re.M))
+        )
     if a.name in ("quarter", "month"):
         if not a.has_year:
             return False
@@ -727,16 +788,33 @@ def _period_items(mt: str, start: int, end: int) -> list[_Item]:
 def _recurrences(ctx: _Ctx, z: _Zone) -> list[_Hit]:
     """``Hàng quý``, ``định kỳ hàng tháng, quý, năm``, ``báo cáo quý, 6 tháng và hàng năm``."""
     vocab, mt = _vocab(), ctx.mt
-    found = [
-        *vocab.every_re.finditer(mt, z.start, z.end),
-        *vocab.report_re.finditer(mt, z.start, z.end),
-    ]
+    found = [*vocab.every_re.finditer(mt, z.start, z.end)]
     if z.mode != "text":  # "Thời gian thực hiện: 6 tháng, hằng năm và định kỳ"
         found += vocab.counted_re.finditer(mt, z.start, z.end)
     hits = [
         _Hit(m.start(), m.end(), _period_items(mt, m.start("ps"), m.end("ps")), "recurring")
         for m in found
     ]
+    hits += [  # "báo cáo quý": a report named by its period (see _named_reports)
+        _Hit(m.start(), m.end(), _period_items(mt, m.start("ps"), m.end("ps")), "report")
+        for m in vocab.report_re.finditer(mt, z.start, z.end)
+    ]
+    lo = bisect_left(ctx.interval_starts, z.start)
+    hi = bisect_left(ctx.interval_starts, z.end)
+    for m in ctx.intervals[lo:hi]:
+        if m.end() > z.end:
+            continue
+        lead = vocab.interval_lead_re.search(mt, max(z.start, m.start() - 16), m.start())
+        if not (lead or m.group("tail")):
+            continue  # "trong 6 tháng": a span of time
+        count = int(m.group("n"))
+        freq, per = vocab.interval_units[_key(m.group("u"))]
+        if count < 1 or (count == 1 and not m.group("tail")):
+            continue  # "mỗi 1 tháng được tính ít nhất là 28 ngày": what a month is
+        interval = count * per
+        rule = f"FREQ={freq}" + (f";INTERVAL={interval}" if interval > 1 else "")
+        start = lead.start() if lead else m.start()
+        hits.append(_Hit(start, m.end(), [_Item("recurring", None, None, rule)], "recurring"))
     for m in vocab.periodic_re.finditer(mt, z.start, z.end):
         if z.mode == "text" and not _coordinated(mt, z, m.start()):
             continue
@@ -833,7 +911,8 @@ def _zones(doc: Document, info: DocumentInfo) -> list[_Zone]:
                 zones.append(_Zone(b.start, b.start + lm.start(), "text"))
                 zones.append(_Zone(b.start + lm.end(), b.end, "line"))
             else:
-                zones.append(_Zone(b.start, b.end, "text"))
+                lo = _continued(doc, i)
+                zones.append(_Zone(b.start, b.end, "text", lo=lo if lo is not None else -1))
             continue
         ncols = max(len(r) for r in b.rows)
         time_col, header_rows = None, 0
@@ -849,19 +928,102 @@ def _zones(doc: Document, info: DocumentInfo) -> list[_Zone]:
         if time_col is None and last_time_col and last_time_col[0] == ncols:
             time_col = last_time_col[1]  # the table goes on after a page break, header not repeated
         for row in b.rows[header_rows:]:
+            span = (row[0].start, row[-1].end) if row else None
             for ci, cell in enumerate(row):
-                zones.append(_Zone(cell.start, cell.end, "cell" if ci == time_col else "text"))
+                mode = "cell" if ci == time_col else "text"
+                zones.append(_Zone(cell.start, cell.end, mode, span))
     return [z for z in zones if z.end > z.start]
+
+
+def _section_chain(ctx: _Ctx, pos: int) -> list[Section]:
+    chain = []
+    sec = section_at(ctx.sections, pos)
+    while sec is not None:
+        chain.append(sec)
+        sec = ctx.by_id.get(sec.parent_id) if sec.parent_id else None
+    return chain
+
+
+def _title(ctx: _Ctx, sec: Section) -> str:
+    """A section's title; a part label printed alone on its line (``PHẦN II``) takes the
+    heading line under it (``PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024``)."""
+    if sec.title.strip():
+        return match_text(sec.title)
+    blocks = ctx.doc.blocks
+    i = bisect_left(ctx.block_starts, sec.char_start)
+    if i < len(blocks) - 1 and blocks[i].start == sec.char_start:
+        nxt = blocks[i + 1].text.strip()
+        if nxt and len(nxt) <= 200 and nxt == nxt.upper() and not _LABEL_ONLY.match(nxt).end():
+            return match_text(nxt)
+    return ""
+
+
+_TERMINAL = ".;:!?…"
+_BLOCK_LABEL = re.compile(
+    r"\s*(?:(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,3}(?:\.\d{1,3}){0,4}|[a-zđ])[.)]|[-–·•*+○▪►✓])(?:\s|$)"
+)
+
+
+def _continued(doc: Document, i: int) -> int | None:
+    """Where the sentence of block ``i`` starts when a hard wrap split it off the paragraph
+    before (``... hoàn thành trước`` / ``30/6/2024.``): that paragraph's start, else None."""
+    if i == 0 or doc.blocks[i].kind != "paragraph":
+        return None
+    prev, text = doc.blocks[i - 1], doc.blocks[i].text
+    tail = prev.text.rstrip()
+    if prev.rows is not None or prev.kind not in ("paragraph", "list_item") or not tail:
+        return None
+    if tail[-1] in _TERMINAL or tail == tail.upper() or _BLOCK_LABEL.match(text):
+        return None
+    return prev.start
 
 
 def _forward(ctx: _Ctx, pos: int) -> bool:
     """In a report: is ``pos`` in a forward-looking section (``PHƯƠNG HƯỚNG, NHIỆM VỤ ...``)?"""
-    sec = section_at(ctx.sections, pos)
-    while sec is not None:
-        if _vocab().forward_re.search(match_text(sec.title)):
-            return True
+    return any(_vocab().forward_re.search(_title(ctx, s)) for s in _section_chain(ctx, pos))
+
+
+def _looks_back(ctx: _Ctx, pos: int) -> bool:
+    """In a plan: is ``pos`` in a section that tells what was done (``I. KẾT QUẢ THỰC HIỆN
+    NĂM 2023``, ``1. Đánh giá chung``, ``I. TÌNH HÌNH ... NĂM 2023`` in a 2024 plan)? The
+    first title that opens with a looking-back lead or holds a forward word decides, walking
+    out; a top-level title also looks back when it names only years before the document's.
+    The item holding ``pos`` is not its section."""
+    if not ctx.sections:
+        return False
+    i = bisect_right(ctx.section_starts, pos) - 1
+    sec = ctx.sections[i] if i >= 0 else None
+    while sec is not None and sec.char_end < pos:  # the innermost section holding pos
         sec = ctx.by_id.get(sec.parent_id) if sec.parent_id else None
-    return False
+    b = bisect_right(ctx.block_starts, pos) - 1
+    if sec is not None and b >= 0 and sec.char_start == ctx.block_starts[b]:
+        sec = ctx.by_id.get(sec.parent_id) if sec.parent_id else None
+    return sec is not None and _verdict(ctx, sec)
+
+
+def _verdict(ctx: _Ctx, sec: Section) -> bool:
+    """Does the text of ``sec`` look back (its own title, else its parent's verdict)?"""
+    if sec.section_id in ctx.verdicts:
+        return ctx.verdicts[sec.section_id]
+    vocab = _vocab()
+    parent = ctx.by_id.get(sec.parent_id) if sec.parent_id else None
+    title = _title(ctx, sec)
+    if vocab.past_title_re.match(title):
+        out = True
+    elif vocab.forward_title_re.search(title):
+        out = False
+    elif parent is not None and _verdict(ctx, parent):
+        out = True
+    else:
+        out = False
+        anc = parent
+        while anc is not None and not _title(ctx, anc):
+            anc = ctx.by_id.get(anc.parent_id) if anc.parent_id else None
+        if ctx.year and anc is None:  # a top-level title naming only earlier years
+            years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", title)]
+            out = bool(years) and max(years) < ctx.year
+    ctx.verdicts[sec.section_id] = out
+    return out
 
 
 # --- entry point ---------------------------------------------------------------------------
@@ -878,6 +1040,7 @@ def extract(
     if info.issue_date and first_day and info.issue_date > first_day:
         first_day = info.issue_date
     ctx = _Ctx(
+        doc=doc,
         info=info,
         mt=match_text(doc.text),
         year=year,
@@ -889,10 +1052,21 @@ def extract(
     )
     ctx.atoms = _all_atoms(ctx.mt)
     ctx.atom_starts = [a.start for a in ctx.atoms]
+    ctx.block_starts = [b.start for b in doc.blocks]
+    ctx.intervals = [
+        m
+        for m in vocab.interval_re.finditer(ctx.mt)
+        if not (m.start() and ctx.mt[m.start() - 1].isalnum())  # "2024 năm" holds no "24 năm"
+    ]
+    ctx.interval_starts = [m.start() for m in ctx.intervals]
+    ctx.sections = sorted(sections, key=lambda s: s.char_start)
+    ctx.section_starts = [s.char_start for s in ctx.sections]
 
     ref_spans = [(r.char_start, r.char_end) for r in legal_refs]
-    chosen: list[_Hit] = []
+    chosen: list[tuple[_Zone, _Hit]] = []
     for z in _zones(doc, info):
+        if z.mode == "text" and not ctx.report and _looks_back(ctx, z.start):
+            continue  # "I. KẾT QUẢ THỰC HIỆN NĂM 2023" of a plan: history
         cands = _phrases(ctx, z) + _recurrences(ctx, z) + _ongoing(ctx, z) + _requests(ctx, z)
         if z.mode == "text" and ctx.report:
             cands = [h for h in cands if h.family == "atom" or _forward(ctx, h.start)]
@@ -902,9 +1076,31 @@ def extract(
         for h in cands:
             if not any(h.start < p.end and p.start < h.end for p in picked):
                 picked.append(h)
-        chosen.extend(picked)
-    chosen.sort(key=lambda h: h.start)
-    return [d for h in chosen for d in _records(doc, sections, h)]
+        chosen.extend((z, h) for h in _named_reports(ctx.mt, z, picked))
+    timed_rows = {z.row for z, _ in chosen if z.mode == "cell" and z.row}
+    hits = sorted(
+        (h for z, h in chosen if not (h.family == "report" and z.row in timed_rows)),
+        key=lambda h: h.start,
+    )  # "Sơ kết 6 tháng thực hiện Kế hoạch" beside its time cell names the task
+    return [d for h in hits for d in _records(doc, sections, h)]
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|[;\n]")  # not the dot of "attp.syt@..."
+
+
+def _named_reports(mt: str, z: _Zone, picked: list[_Hit]) -> list[_Hit]:
+    """``báo cáo năm`` is a yearly deadline on its own (``báo cáo quý, 6 tháng và hàng
+    năm``), but only names the report when a time for it follows in its clause (``báo cáo
+    năm trước ngày 25/11/2024``, ``gửi báo cáo năm về Sở ... trước ngày 20/12 hằng năm``)."""
+    out = []
+    for h in picked:
+        if h.family == "report":
+            stop = _SENTENCE_STOP.search(mt, h.end, z.end)
+            hi = stop.start() if stop else z.end
+            if any(p is not h and h.end <= p.start < hi for p in picked):
+                continue
+        out.append(h)
+    return out
 
 
 def _records(doc: Document, sections: list[Section], h: _Hit) -> list[Deadline]:

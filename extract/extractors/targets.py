@@ -12,6 +12,8 @@ Forms handled (all seen in received plans and reports; the words live in
 - numbers: decimal comma ``2,5%`` (2.5), thousands dot ``1.885`` (1885), a dot before other
   than three digits ``93.81%``, zero padding ``02``, symbols ``>50%``, ``≥90%``, fractions
   ``44/44 đơn vị`` (44), ranges ``từ 50% đến 70%``, ``từ 1-3 ngày`` (value, value_max);
+- counted nouns from ``count_nouns``, and any noun after a bound only a quantity takes
+  (``không dưới 120 buổi tuyên truyền``: unit ``buổi``), not an age (``tối thiểu 18 tuổi``);
 - two numbers in one sentence are two records (``>50% mức độ 3, >40% mức độ 4``); a value
   coordinated with a qualified one takes its comparator (``giảm tối thiểu 2,5% ... và 2%``);
 - tables: a numeric cell takes its kind from its column header, group header included
@@ -20,17 +22,24 @@ Forms handled (all seen in received plans and reports; the words live in
 
 ``kind``: in a report (``Báo cáo``) a figure is a result (``44/44 đơn vị đã nộp``) unless the
 nearest marker before it in its sentence states a goal (``mục tiêu``, ``phấn đấu``, ``đến năm
-2025``), its paragraph opens with one, or it stands in a forward-looking section; in a plan a
-figure is a target unless a result marker is the nearest (``đã``, ``hiện nay``, ``Năm 2022,``
-in a 2023 plan). Table cells follow their column header (see above).
+2025``), a plan figure is named right before it (``vượt kế hoạch (kế hoạch 3,5%)``), its
+paragraph opens with one, or it stands in a forward-looking section (a ``PHẦN II`` printed
+alone takes the heading line under it); in a plan a figure is a target unless a result marker
+is the nearest (``đã``, ``hiện nay``, ``theo báo cáo``, ``Năm 2022,`` in a 2023 plan) or it
+stands in a section that looks back (``I. KẾT QUẢ THỰC HIỆN NĂM 2023``, ``1. Đánh giá chung``,
+a top-level title naming only earlier years). A paragraph a hard wrap split off the one before
+(``... đã hoàn thành`` / ``15/18 nhiệm vụ``) reads its sentence from there. Table cells follow
+their column header (see above).
 
 Not values: labels (``mức độ 3,4``, ``giai đoạn 3``, ``Điều 19``, ``Quận 8``, ``ISO 9001``,
-``cổng thông tin 1022``), years, section numbers, footnote marks (``[2]``), counts of periods
-(``Sơ kết 6 tháng``), notes in parentheses (``(Nội dung chi tiết 8 nhiệm vụ trọng tâm theo phụ
-lục đính kèm)``), the make-up of an agency in a report (``cơ cấu tổ chức ... gồm 01 Giám đốc``),
-definitions (``Điều 2. Giải thích từ ngữ``), anything in the spans of the legal_refs and
-deadlines stages (document numbers, dates), and nothing at all in the rules of a legal text
-(Nghị định, Thông tư ...: ``từ 70 đến dưới 90 điểm``).
+``cổng thông tin 1022``, ``mô hình 4 lớp``, ``trên cả 3 tiêu chí``), codes (``QCVN
+01-1:2018/BYT``, ``9001:2015``, ``22:30``), years, section numbers, footnote marks (``[2]``),
+counts of periods (``Sơ kết 6 tháng``), notes in parentheses (``(Nội dung chi tiết 8 nhiệm vụ
+trọng tâm theo phụ lục đính kèm)``), the make-up of an agency in a report (``cơ cấu tổ chức ...
+gồm 01 Giám đốc``), definitions (``Điều 2. Giải thích từ ngữ``), anything in the spans of the
+legal_refs and deadlines stages (document numbers, dates), and nothing at all in the rules of a
+legal text (Nghị định, Thông tư ...: ``từ 70 đến dưới 90 điểm``).
+
 
 underthesea is not used, by measurement on the 122 gold targets matched (``tests/
 test_targets.py`` keeps a check): its chunker (bundled CRF model, offline) starts a new phrase
@@ -45,10 +54,10 @@ model loading per process.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from .. import patterns
 from ..model import Block, Deadline, Document, DocumentInfo, LegalRef, Section, Target
@@ -57,8 +66,10 @@ from ..structure import section_at
 
 _NUM = r"\d+(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
 _NUM_RE = re.compile(
-    r"(?<![\w.,/\[])(?P<num>" + _NUM + r")(?:/(?P<den>\d+))?(?![\d/]|[.,]\d)(?![^\W\d_])"
+    r"(?<![\w.,/\[])(?<!\d[-:])(?P<num>" + _NUM + r")(?:/(?P<den>\d+))?(?![\d/]|[.,]\d)(?![^\W\d_])"
 )
+# After a number, the rest of a code: "01-1:2018/BYT" (QCVN), "9001:2015", "8:30".
+_CODE_TAIL_RE = re.compile(r"(?:-\d+)*:\d")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 # A list label or bullet opening a block: "2.1. ", "đ) ", "- ", "· ".
 _LABEL_START_RE = re.compile(
@@ -94,6 +105,8 @@ class _Vocab:
     report_types: frozenset[str]
     forward_re: re.Pattern[str]
     result_section_re: re.Pattern[str]
+    past_title_re: re.Pattern[str]
+    forward_title_re: re.Pattern[str]
     definition_section_re: re.Pattern[str]
     pct_re: re.Pattern[str]
     sym_before_re: re.Pattern[str]
@@ -103,6 +116,9 @@ class _Vocab:
     noun_re: re.Pattern[str]
     noun_in_re: re.Pattern[str]
     durations: frozenset[str]
+    open_count_re: re.Pattern[str]
+    any_noun_re: re.Pattern[str]
+    not_count: frozenset[str]
     measures: frozenset[str]
     proper_units: frozenset[str]
     rate_re: re.Pattern[str]
@@ -121,6 +137,7 @@ class _Vocab:
     joiner_re: re.Pattern[str]
     marker_re: re.Pattern[str]
     target_markers: frozenset[str]
+    planned: frozenset[str]
     paragraph_lead_re: re.Pattern[str]
     description_re: re.Pattern[str]
     bare_leads: frozenset[str]
@@ -151,7 +168,10 @@ def _vocab() -> _Vocab:
     intents = frozenset(_key(w) for w in v["intent_words"])
     fillers = frozenset(_key(w) for w in v["chain_fillers"])
     from_words = frozenset(_key(w) for w in v["from_words"])
-    tokens = _alt(list(comparator_of) + list(intents) + list(fillers) + list(from_words))
+    planned = frozenset(_key(w) for w in v["planned_figure_leads"])
+    tokens = _alt(
+        list(comparator_of) + list(intents) + list(fillers) + list(from_words) + list(planned)
+    )
     symbols = {k: str(c) for k, c in v["symbols"].items()}
     sym_alt = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
     pct = _alt(v["percent_words"])
@@ -165,6 +185,12 @@ def _vocab() -> _Vocab:
         report_types=frozenset(_key(t) for t in v["report_doc_types"]),
         forward_re=_word(v["forward_section_words"]),
         result_section_re=_word(v["result_section_words"]),
+        past_title_re=re.compile(
+            r"\s*(?:(?:" + _alt(v["past_title_openers"]) + r")\s+)?"
+            r"(?:" + _alt(v["past_title_leads"]) + r")(?![\w])",
+            re.I,
+        ),
+        forward_title_re=_word(v["forward_title_words"]),
         definition_section_re=_word(v["definition_section_words"]),
         pct_re=re.compile(r"\s?(?:" + pct + r")(?![^\W\d_])", re.I),
         sym_before_re=re.compile(r"(?P<sym>" + sym_alt + r")\s*$"),
@@ -182,6 +208,9 @@ def _vocab() -> _Vocab:
         ),
         noun_in_re=re.compile(r"(?<![\w])(?P<noun>" + _alt(v["count_nouns"]) + r")(?![\w])", re.I),
         durations=frozenset(_key(w) for w in v["duration_nouns"]),
+        open_count_re=_ends_with(v["open_count_comparators"]),
+        any_noun_re=re.compile(r"\s+(?P<noun>[^\W\d_]+)(?![\w])"),
+        not_count=frozenset(_key(w) for w in v["not_count_words"]),
         measures=frozenset(_key(w) for w in v["measure_units"]),
         proper_units=frozenset(_key(w) for w in v["count_nouns"] if w[:1].isupper()),
         rate_re=re.compile(
@@ -223,6 +252,7 @@ def _vocab() -> _Vocab:
             re.I,
         ),
         target_markers=frozenset(_key(w) for w in target_markers),
+        planned=planned,
         paragraph_lead_re=re.compile(
             r"\s*(?:" + _alt(v["paragraph_target_leads"]) + r")(?![\w])", re.I
         ),
@@ -281,6 +311,7 @@ class _Zone:
     block: Block
     row: tuple[int, int] | None = None  # the table row of a cell (its due is in the row)
     header: str | None = None  # the column header of a cell
+    lo: int | None = None  # a paragraph a hard wrap split off: where its sentence starts
 
 
 @dataclass(slots=True)
@@ -316,6 +347,9 @@ class _Ctx:
     skip: list[tuple[int, int]]
     ref_spans: list[tuple[int, int]]
     deadlines: list[Deadline]
+    skip_starts: list[int] = field(default_factory=list)
+    skip_reach: list[int] = field(default_factory=list)  # the furthest end up to each span
+    verdicts: dict[str, bool] = field(default_factory=dict)  # section id -> looks back
 
 
 def _unit_word(word: str) -> str:
@@ -370,12 +404,14 @@ def extract(
         ref_spans=[(r.char_start, r.char_end) for r in legal_refs],
         deadlines=sorted(deadlines, key=lambda d: d.char_start),
     )
+    ctx.skip_starts = [s for s, _ in ctx.skip]
+    ctx.skip_reach = list(accumulate((e for _, e in ctx.skip), max))
     out: list[Target] = []
-    for b in doc.blocks:
+    for i, b in enumerate(doc.blocks):
         if b.kind in ("header", "signature", "recipients"):
             continue
         if b.rows is None:
-            z = _Zone(b.start, b.end, b)
+            z = _Zone(b.start, b.end, b, lo=_continued(doc, i))
             out.extend(_records(ctx, z, _text_values(ctx, z)))
         else:
             out.extend(_table(ctx, b))
@@ -387,7 +423,9 @@ def extract(
 
 
 def _skipped(ctx: _Ctx, start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in ctx.skip)
+    """Does ``start..end`` overlap a span of the legal_refs or deadlines stage?"""
+    i = bisect_left(ctx.skip_starts, end) - 1  # the spans starting before ``end``
+    return i >= 0 and ctx.skip_reach[i] > start
 
 
 def _text_values(ctx: _Ctx, z: _Zone) -> list[_Value]:
@@ -422,6 +460,8 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
     num, den = m.group("num"), m.group("den")
     if len(num) > 7 and num.isdigit():
         return None  # a phone or an account number ("162.056.800 đồng" is written with dots)
+    if den is None and _CODE_TAIL_RE.match(mt, m.end(), z.end):
+        return None  # a code: "QCVN 01-1:2018/BYT", "ISO 9001:2015"
     win = max(z.start, m.start() - 90)
     before = mt[win : m.start()]
     num_start, sym = m.start(), None
@@ -457,6 +497,12 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
         if vocab.label_re.search(before) and not vocab.count_lead_re.search(before):
             return None  # "mức độ 3", "giai đoạn 3", "Điều 19", "Quận 8"
         nm = vocab.noun_re.match(mt, num_end, z.end)
+        if nm is None and den is None and vocab.open_count_re.search(before):
+            # "không dưới 120 buổi tuyên truyền": a bound only a quantity takes; the word
+            # after the number is what it counts, whatever the noun
+            nm = vocab.any_noun_re.match(mt, num_end, z.end)
+            if nm and _key(nm.group("noun")) in vocab.not_count:
+                nm = None  # "tối thiểu 16 tuổi": an age
         if nm:
             unit = re.sub(r"\s+", " ", text[nm.start("noun") : nm.end("noun")])
             noun_end, duration = nm.end(), _key(unit) in vocab.durations
@@ -563,12 +609,16 @@ def _clause_start(ctx: _Ctx, z: _Zone, pos: int, prior: list[_Value]) -> int:
     break, the value before it in the clause; a list label at the start is skipped."""
     mt = ctx.mt
     start = z.start
-    for m in re.finditer(r"[.!?](?=\s)|[;:(\n\t]", mt[z.start : pos]):
+    for m in re.finditer(r"[.!?](?=\s)|[;(\n\t]|:(?!\d)|(?<!\d):", mt[z.start : pos]):
         if m.group() == "(" and mt.find(")", z.start + m.end(), pos) >= 0:
             continue  # "Tỷ lệ tăng trưởng (GRDP) đạt 7%": a closed aside is not a boundary
         start = z.start + m.end()
-    if prior and prior[-1].num_end <= pos:
-        start = max(start, prior[-1].num_end)
+    if prior:
+        # a unit of measure ends the value before ("đạt 345.600 con, tăng 2,5%"); a counted
+        # noun begins what the next figure counts ("45/50 xã đạt chuẩn ..., chiếm 90%")
+        after = prior[-1].end if prior[-1].subject_first else prior[-1].num_end
+        if after <= pos:
+            start = max(start, after)
     lm = _LABEL_START_RE.match(mt, start, pos)
     if lm:
         start = lm.end()
@@ -697,7 +747,29 @@ def _sentence_start(ctx: _Ctx, z: _Zone, pos: int) -> int:
     start = z.start
     for m in _SENTENCE_END_RE.finditer(ctx.mt, z.start, pos):
         start = m.end()
+    if start == z.start and z.lo is not None:  # "Huyện đã hoàn thành" / "15/18 nhiệm vụ"
+        end = len(ctx.mt[z.lo : z.start].rstrip()) + z.lo
+        start = z.lo
+        for m in _SENTENCE_END_RE.finditer(ctx.mt, z.lo, end):
+            start = m.end()
     return start
+
+
+_TERMINAL = ".;:!?…"
+
+
+def _continued(doc: Document, i: int) -> int | None:
+    """Where the sentence of block ``i`` starts when a hard wrap split it off the paragraph
+    before (``Huyện đã hoàn thành`` / ``15/18 nhiệm vụ ...``): that paragraph's start."""
+    if i == 0 or doc.blocks[i].kind != "paragraph":
+        return None
+    prev, text = doc.blocks[i - 1], doc.blocks[i].text
+    tail = prev.text.rstrip()
+    if prev.rows is not None or prev.kind not in ("paragraph", "list_item") or not tail:
+        return None
+    if tail[-1] in _TERMINAL or tail == tail.upper() or _LABEL_START_RE.match(text):
+        return None
+    return prev.start
 
 
 def _sentence_end(ctx: _Ctx, z: _Zone, pos: int) -> int:
@@ -717,10 +789,10 @@ def _kind(ctx: _Ctx, z: _Zone, val: _Value) -> str:
     ):
         return "skip"  # "Điều 2. Giải thích từ ngữ": a definition, not a goal
     if any(
-        _key(t.group()) in vocab.target_markers
+        _key(t.group()) in vocab.target_markers or _key(t.group()) in vocab.planned
         for t in vocab.token_re.finditer(mt, val.chain_start, val.num_start)
     ):
-        return "target"  # "năm 2023 phấn đấu đạt 95%": the nearest word states a goal
+        return "target"  # "năm 2023 phấn đấu đạt 95%", "(kế hoạch 3,5%)": a goal
     last = None
     for m in vocab.marker_re.finditer(before):
         if m.group("year") and (
@@ -743,6 +815,8 @@ def _kind(ctx: _Ctx, z: _Zone, val: _Value) -> str:
         return "target" if _forward(ctx, val.num_start) else "result"
     if not _pct(val) and not val.cue and _in_parentheses(mt, s_start, val.num_start):
         return "skip"  # "(Nội dung chi tiết 8 nhiệm vụ trọng tâm theo phụ lục)": a note
+    if _looks_back(ctx, val.num_start):
+        return "result"  # "I. KẾT QUẢ THỰC HIỆN NĂM 2023" of a 2024 plan: what was done
     return "target"
 
 
@@ -759,11 +833,64 @@ def _section_chain(ctx: _Ctx, pos: int) -> list[Section]:
     return chain
 
 
+def _title(ctx: _Ctx, sec: Section) -> str:
+    """A section's title; a part label printed alone on its line (``PHẦN II``) takes the
+    heading line under it (``PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024``)."""
+    if sec.title.strip():
+        return match_text(sec.title)
+    i = bisect_right(ctx.block_starts, sec.char_start) - 1
+    blocks = ctx.doc.blocks
+    if 0 <= i < len(blocks) - 1 and blocks[i].start == sec.char_start:
+        nxt = blocks[i + 1].text.strip()
+        if nxt and len(nxt) <= 200 and nxt == nxt.upper() and not _LABEL_START_RE.match(nxt):
+            return match_text(nxt)
+    return ""
+
+
+def _looks_back(ctx: _Ctx, pos: int) -> bool:
+    """In a plan: is ``pos`` in a section that tells what was done (``I. KẾT QUẢ THỰC HIỆN
+    NĂM 2023``, ``1. Đánh giá chung``, ``I. TÌNH HÌNH ... NĂM 2023`` in a 2024 plan)?
+
+    The value's own list item is not its section; walking out, the first title that opens
+    with a looking-back lead, or holds a forward word, decides; a top-level title also
+    looks back when it names only years before the document's own."""
+    chain = _section_chain(ctx, pos)
+    i = bisect_right(ctx.block_starts, pos) - 1
+    if chain and i >= 0 and chain[0].char_start == ctx.block_starts[i]:
+        chain = chain[1:]
+    return bool(chain) and _verdict(ctx, chain[0])
+
+
+def _verdict(ctx: _Ctx, sec: Section) -> bool:
+    """Does the text of ``sec`` look back (its own title, else its parent's verdict)?"""
+    if sec.section_id in ctx.verdicts:
+        return ctx.verdicts[sec.section_id]
+    vocab = _vocab()
+    parent = ctx.by_id.get(sec.parent_id) if sec.parent_id else None
+    title = _title(ctx, sec)
+    if vocab.past_title_re.match(title):
+        out = True
+    elif vocab.forward_title_re.search(title):
+        out = False
+    elif parent is not None and _verdict(ctx, parent):
+        out = True
+    else:
+        out = False
+        anc = parent
+        while anc is not None and not _title(ctx, anc):
+            anc = ctx.by_id.get(anc.parent_id) if anc.parent_id else None
+        if ctx.year and anc is None:  # a top-level title naming only earlier years
+            years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", title)]
+            out = bool(years) and max(years) < ctx.year
+    ctx.verdicts[sec.section_id] = out
+    return out
+
+
 def _forward(ctx: _Ctx, pos: int) -> bool:
     """In a report: is ``pos`` in a forward-looking section (``PHƯƠNG HƯỚNG ... TIẾP THEO``)?"""
     vocab = _vocab()
     for sec in _section_chain(ctx, pos):  # innermost first: the nearest telling title decides
-        title = match_text(sec.title)
+        title = _title(ctx, sec)
         if vocab.result_section_re.search(title):
             return False
         if vocab.forward_re.search(title):
