@@ -142,13 +142,14 @@ def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
     for i, b in enumerate(blocks[:40]):
         for line in _lines_of(b):
             folded = match_text(line.strip())
+            rest = line.strip()
             if info.doc_number is None and (m := rules["number"].match(folded)):
-                value = line.strip()[m.start("number") : m.end("number")].strip()
-                value = re.sub(r"\s+", "", value)
+                value, rest = _number_and_rest(line.strip(), m.start("number"))
                 info.doc_symbol = _symbol_of(value)
                 info.doc_number = value if re.match(r"\d", value) else None
-            if info.place is None and (m := rules["place_date"].match(folded)):
-                info.place = line.strip()[: m.end("place")].strip()
+                rest = rest.strip()
+            if info.place is None and (m := rules["place_date"].match(match_text(rest))):
+                info.place = rest[: m.end("place")].strip()
                 if m.group("day") and m.group("month"):
                     try:
                         info.issue_date = date(int(m["year"]), int(m["month"]), int(m["day"]))
@@ -210,6 +211,17 @@ def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
     if info.doc_type is None and info.doc_number:
         info.doc_type = _type_from_symbol(info.doc_number)
     _read_period(info, rules)
+
+
+def _number_and_rest(line: str, at: int) -> tuple[str, str]:
+    """``Số: 123/KH-UBND Bắc Giang, ngày ...`` (a header flattened onto one line) → the number
+    (read as legal references read numbers) and what follows it."""
+    from .extractors.legal_refs import numsym_at
+
+    end = numsym_at(match_text(line), at)
+    if end is None:
+        return re.sub(r"\s+", "", line[at:]), ""
+    return re.sub(r"\s+", "", line[at:end]), line[end:]
 
 
 def _symbol_of(number: str) -> str | None:

@@ -329,3 +329,27 @@ def test_signature_and_recipients_are_not_sections(parse):
     parsed = parse(plan(body=_CLOSING))
     assert parsed.sections == []
     assert any(p.startswith("Trên đây là Kế hoạch") for p in parsed.blocks_of("paragraph"))
+
+
+def test_header_typed_in_two_space_aligned_columns(parse):
+    text = (
+        "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "  TỈNH BẮC NINH                          Độc lập - Tự do - Hạnh phúc\n"
+        "\n"
+        "Số: 45/KH-UBND                          Bắc Ninh, ngày 05 tháng 3 năm 2024\n"
+        "\n"
+        "KẾ HOẠCH\n"
+        "Phòng, chống thiên tai năm 2024\n"
+    )
+    info = parse(text).info
+    assert (info.doc_number, info.place) == ("45/KH-UBND", "Bắc Ninh")
+    assert info.issue_date == dt.date(2024, 3, 5)
+    assert info.issuer == "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
+    assert info.doc_type == "Kế hoạch" and info.title == "Phòng, chống thiên tai năm 2024"
+
+
+def test_number_and_date_flattened_onto_one_line(parse):
+    text = "Số: 12/BC-SYT Thanh Hóa, ngày 20 tháng 6 năm 2024\n\nBÁO CÁO\nKết quả công tác y tế\n"
+    info = parse(text).info
+    assert (info.doc_number, info.place) == ("12/BC-SYT", "Thanh Hóa")
+    assert info.issue_date == dt.date(2024, 6, 20)

@@ -185,6 +185,12 @@ def _vocab() -> _Vocab:
     )
 
 
+def numsym_at(mt: str, at: int) -> int | None:
+    """End of the number/symbol that starts at ``at`` (``05/KH-SGDĐT``, ``/KH-SGDĐT``), if any."""
+    m = _NUMSYM.match(mt, at)
+    return m.end() if m else None
+
+
 def type_from_symbol(symbol: str) -> str | None:
     """``"NĐ-CP"`` → Nghị định; ``"QĐ/UBND"`` → Quyết định; ``"UBND-NV"`` → None."""
     vocab = _vocab()

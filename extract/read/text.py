@@ -279,6 +279,12 @@ def _table_block(rows: list[tuple[list[str], bool]]) -> Block:
     )
 
 
+# The administrative header sits in the first lines; there, columns aligned with runs of
+# spaces are the two columns of the header table.
+_HEADER_LINES = 25
+_SPACED_COLUMNS_RE = re.compile(r"(?<=\S) {5,}(?=\S)")
+
+
 def _is_table_line(line: str) -> bool:
     if _PIPE_ROW_RE.match(line) and line.count("|") >= 3:
         return True
@@ -301,8 +307,14 @@ def _parse(text: str, fmt: str, warnings: list[str]) -> ReadResult:
             lines.blocks.append(_table_block(table_rows))
             table_rows = []
 
-    for raw in raw_lines:
+    for n, raw in enumerate(raw_lines):
         if _PIPE_RULE_RE.match(raw) and "-" in raw:
+            continue
+        if n < _HEADER_LINES and "\t" not in raw and _SPACED_COLUMNS_RE.search(raw.strip()):
+            # The two-column header typed with spaces: "Số: 123/KH-UBND      Bắc Giang, ngày ..."
+            cells = _SPACED_COLUMNS_RE.split(raw.strip())
+            table_rows.append((cells, blanks_in_table > 0 and bool(table_rows)))
+            blanks_in_table = 0
             continue
         if _is_table_line(raw):
             table_rows.append((_split_cells(raw), blanks_in_table > 0))
