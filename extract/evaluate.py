@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from .model import Extraction
+from .normalize import fold_tones
 
 ENTITIES = ("documents", "legal_refs", "targets", "deadlines", "tasks")
 DOCUMENT_FIELDS = ("doc_type", "doc_number", "issue_date", "place", "issuer")
@@ -55,7 +56,7 @@ class Score:
 
 def ref_key_norm(key: str) -> str:
     """Keys compare without case, spaces and commas (``Luật Phòng, chống tham nhũng``)."""
-    return re.sub(r"[\s,]+", "", unicodedata.normalize("NFC", key)).casefold()
+    return re.sub(r"[\s,]+", "", fold_tones(unicodedata.normalize("NFC", key))).casefold()
 
 
 def load_gold(gold_dir: Path, entity: str) -> dict[str, dict]:

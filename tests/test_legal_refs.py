@@ -603,3 +603,42 @@ def test_law_cited_by_name_keeps_its_date(parse):
     assert law.ref_key == "Luật Ngân sách nhà nước"
     assert str(law.issue_date) == "2015-06-25"
     assert law.quote == "Luật Ngân sách nhà nước ngày 25/6/2015"
+
+
+def test_a_law_named_again_without_its_number_is_the_same_law(parse):
+    p = parse(
+        "Căn cứ Luật Đầu tư công số 58/2024/QH15;\n"
+        "Các dự án thực hiện đúng trình tự theo Luật Đầu tư công.\n"
+    )
+    assert p.ref_keys() == ["58/2024/QH15", "58/2024/QH15"]
+    assert [r.ref_type for r in p.refs] == ["Luật", "Luật"]
+
+
+def test_a_law_named_with_its_year_once_carries_it_to_later_mentions(parse):
+    p = parse(
+        "Căn cứ Luật Trồng trọt năm 2018;\n"
+        "Hướng dẫn nông dân chấp hành Luật Trồng trọt trong sản xuất.\n"
+    )
+    assert p.ref_keys() == ["Luật Trồng trọt 2018", "Luật Trồng trọt 2018"]
+
+
+def test_a_short_law_name_goes_on_after_its_comma(parse):
+    p = parse("Tuyên truyền Luật Thi đua, khen thưởng năm 2022 đến cán bộ.\n")
+    assert p.ref_keys() == ["Luật Thi đua khen thưởng 2022"]
+    assert p.refs[0].quote == "Luật Thi đua, khen thưởng năm 2022"
+
+
+def test_a_law_name_stops_before_where_it_applies(parse):
+    p = parse("Triển khai thi hành Luật Điện lực trên địa bàn tỉnh.\n")
+    assert p.ref_keys() == ["Luật Điện lực"]
+
+
+def test_underscore_typed_for_the_hyphen_is_kept_as_printed(parse):
+    p = parse("Thực hiện Quyết định số 77/QĐ_UBND ngày 02/3/2024 của UBND tỉnh.\n")
+    assert p.ref_keys() == ["77/QĐ_UBND"]
+    assert str(p.refs[0].issue_date) == "2024-03-02"
+
+
+def test_the_date_a_law_was_passed_is_its_date(parse):
+    p = parse("Luật Đất đai số 31/2024/QH15 được Quốc hội thông qua ngày 18/01/2024.\n")
+    assert str(p.refs[0].issue_date) == "2024-01-18"

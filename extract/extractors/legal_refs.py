@@ -39,7 +39,7 @@ _NUMSYM = re.compile(
     r"(?:"
     r"-(?P<psym>" + _CODE + r"(?:/" + _CODE + r")+)"  # party: 18-NQ/TW
     r"|\s?/\s?(?:(?P<year>(?:19|20)\d{2})\s?/\s?)?"
-    r"(?P<sym>" + _CODE + r"(?:(?:\s?-\s?|/|\.)" + _CODE + r")*)"
+    r"(?P<sym>" + _CODE + r"(?:(?:\s?-\s?|/|\.|_)" + _CODE + r")*)"
     r")"
     r"(?![\w/])"
 )
@@ -48,14 +48,16 @@ _NUMSYM_ANCHOR = re.compile(r"[/\-]\s?(?:(?:19|20)\d{2}\s?/\s?)?[A-ZĐ]")
 _DATE_NUMERIC = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})"
 _DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>(?:19|20)\d{2})"
 _DATE_AFTER = re.compile(
-    r"\s*,?\s*(?:\(?\s*(?:ban\s+hành|ký)\s+)?(?:ngày\s*:?\s*)?(?:"
+    # "ngày 15/7/2021", "ban hành ngày ...", "được Quốc hội thông qua ngày 30/11/2024"
+    r"\s*,?\s*(?:\(?\s*(?:được\s+(?:[^\s,;.]+\s+){0,4}?)?(?:ban\s+hành|ký|thông\s+qua)\s+)?"
+    r"(?:ngày\s*:?\s*)?(?:"
     + _DATE_NUMERIC
     + "|"
     + _DATE_WORDS
     + r")",
     re.I,
 )
-_DATE_REQUIRES_NGAY = re.compile(r"\s*,?\s*(?:ngày|ban\s+hành|ký)", re.I)
+_DATE_REQUIRES_NGAY = re.compile(r"\s*,?\s*(?:ngày|ban\s+hành|ký|được\s)", re.I)
 
 
 @dataclass(slots=True)
@@ -72,6 +74,7 @@ class _Vocab:
     issuer_stop_re: re.Pattern[str]
     pinpoint_re: re.Pattern[str]
     law_not_names: frozenset[str]
+    law_stop_words: frozenset[str]
     law_not_after_re: re.Pattern[str]
     next_mention_re: re.Pattern[str]
     number_only_re: re.Pattern[str]
@@ -170,6 +173,9 @@ def _vocab() -> _Vocab:
         issuer_stop_re=issuer_stop_re,
         pinpoint_re=re.compile(r"(?P<pin>" + rules["pinpoint"] + r")\s+(?:của\s+|tại\s+)?$", re.I),
         law_not_names=frozenset(match_text(w).lower() for w in rules["law_not_names"]),
+        law_stop_words=frozenset(
+            match_text(w).lower() for w in rules["law_name_stops"] if " " not in w
+        ),
         law_not_after_re=re.compile(
             r"(?:" + _alternation([match_text(w) for w in rules["law_not_after"]]) + r")\s+$", re.I
         ),
@@ -245,7 +251,7 @@ def extract(doc: Document, info: DocumentInfo, sections: list[Section]) -> list[
         if ref is not None:
             refs.append(ref)
     refs.extend(_numbers_without_symbol(doc, mt, refs, skip, vocab))
-    refs.extend(_laws_by_name(doc, mt, refs, skip, vocab))
+    refs.extend(_resolve_law_names(_laws_by_name(doc, mt, refs, skip, vocab), refs))
     refs.sort(key=lambda r: r.char_start)
     _assign_relations(mt, refs, vocab)
     for r in refs:
@@ -467,6 +473,60 @@ def _numbers_without_symbol(
     return out
 
 
+def _law_name_key(name: str) -> str:
+    return re.sub(r"[\s,]+", " ", fold_tones(name)).strip().casefold()
+
+
+def _resolve_law_names(by_name: list[LegalRef], numbered: list[LegalRef]) -> list[LegalRef]:
+    """``Luật Căn cước`` after ``Luật Căn cước số 26/2023/QH15`` in the same document is that
+    law: the short form takes the number's key (as eyecite resolves short citations)."""
+    full = {
+        _law_name_key(r.subject): r
+        for r in numbered
+        if r.number and r.subject and r.ref_type in ("Luật", "Bộ luật", "Pháp lệnh")
+    }
+    # A law named once with its year ("Luật Phòng, chống thiên tai năm 2013") and then without:
+    # the same law, unless the document names it with two different years.
+    years: dict[str, set[int]] = {}
+    for r in by_name:
+        if r.year:
+            years.setdefault(_law_name_key(r.subject or ""), set()).add(r.year)
+    dated = {k: next(iter(v)) for k, v in years.items() if len(v) == 1}
+    for r in by_name:
+        name = _law_name_key(r.subject or "")
+        if not r.year and name in dated and name not in full:
+            r.year = dated[name]
+            r.ref_key = f"{r.ref_key} {r.year}"
+        target = full.get(name)
+        if target is None or (r.year and target.year and r.year != target.year):
+            continue
+        r.ref_key, r.number = target.ref_key, target.number
+        r.symbol, r.year = target.symbol, target.year
+        r.issue_date = r.issue_date or target.issue_date
+        r.ref_type = target.ref_type
+    return by_name
+
+
+_LAW_YEAR_RE = re.compile(r"\s+(?:năm\s+)?((?:19|20)\d{2})(?![\d/])")
+
+
+def _comma_extension(mt: str, name_end: int, name: str, vocab: _Vocab) -> int | None:
+    """End of ``, khen thưởng`` after a one- or two-word law name (``Luật Thi đua``), when
+    lower-case words that are not stop words follow the comma; else None."""
+    if len(name.split()) > 2 or not mt.startswith(", ", name_end):
+        return None
+    pos, end = name_end + 2, None
+    for _ in range(4):
+        w = re.match(r"[^\W\d_]+", mt[pos:])
+        if not w or not w.group(0)[0].islower() or w.group(0).lower() in vocab.law_stop_words:
+            break
+        end = pos + w.end()
+        if not mt.startswith(" ", end):
+            break
+        pos = end + 1
+    return end
+
+
 def _laws_by_name(
     doc: Document, mt: str, numbered: list[LegalRef], skip: list[tuple[int, int]], vocab: _Vocab
 ) -> list[LegalRef]:
@@ -481,7 +541,15 @@ def _laws_by_name(
             m.group("year") and len(m.group("name").split()) <= 4
         ):
             continue  # "pháp luật ..." is no citation; "luật giáo dục 2019" is
-        name = re.sub(r"\s+", " ", doc.text[m.start("name") : m.end("name")]).strip()
+        name_end, year_text = m.end("name"), m.group("year")
+        ext = _comma_extension(mt, name_end, m.group("name"), vocab)
+        if ext and not year_text:
+            # "Luật Thi đua, khen thưởng năm 2022": a short name goes on after its comma.
+            name_end = ext
+            ym = _LAW_YEAR_RE.match(mt, name_end)
+            year_text = ym.group(1) if ym else None
+            e = ym.end() if ym else name_end
+        name = re.sub(r"\s+", " ", doc.text[m.start("name") : name_end]).strip()
         if vocab.law_not_after_re.search(mt, max(0, s - 30), s):
             continue  # "Trường Đại học Luật Hà Nội" names a school, not a law
         first = name.split()[0]
@@ -495,7 +563,7 @@ def _laws_by_name(
             e = dm.end()  # "Luật Ngân sách nhà nước ngày 25/6/2015"
         word = doc.text[m.start("word") : m.end("word")]
         word_norm = word[0].upper() + word[1:]
-        year = int(m.group("year")) if m.group("year") else None
+        year = int(year_text) if year_text else None
         # One law, however the citing text punctuates or capitalizes its name.
         canonical = re.sub(r"\s*,\s*", " ", name)
         key = fold_tones(
