@@ -42,6 +42,7 @@ def _rules() -> dict:
         "periods": [(re.compile(p["re"], re.I), p["fmt"]) for p in data["periods"]],
         "issuer_fallbacks": [re.compile(p) for p in data["issuer_fallbacks"]],
         "issuer_locality": re.compile(data["issuer_locality_line"]),
+        "issuer_office": re.compile(data["issuer_office_line"]),
         "period_ignore": re.compile(data["period_ignore"], re.I),
     }
 
@@ -179,6 +180,9 @@ def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
         info.issuer = issuer_lines[-1]
         if len(issuer_lines) > 1 and rules["issuer_locality"].match(match_text(info.issuer)):
             info.issuer = f"{issuer_lines[-2]} {info.issuer}"
+        elif len(issuer_lines) > 1 and rules["issuer_office"].match(match_text(info.issuer)):
+            # "UBND TỈNH NINH BÌNH" / "VĂN PHÒNG": the office of the body above it.
+            info.issuer = f"{info.issuer} {issuer_lines[-2]}"
     else:
         mt = match_text(doc.text)
         for rx in rules["issuer_fallbacks"]:
@@ -208,9 +212,28 @@ def _read_header(doc: Document, info: DocumentInfo, rules: dict) -> None:
                 break
         if title_parts:
             info.title = " ".join(title_parts)
-    if info.doc_type is None and info.doc_number:
-        info.doc_type = _type_from_symbol(info.doc_number)
+    if info.doc_type is None and (info.doc_number or info.doc_symbol):
+        # No type line: the symbol says it, and a symbol without a type abbreviation is a
+        # công văn (Nghị định 30/2020/NĐ-CP, Phụ lục III).
+        symbol = info.doc_number or f"/{info.doc_symbol}"
+        untyped = patterns.load("doc_types")["untyped_symbol_type"]
+        info.doc_type = _type_from_symbol(symbol) or untyped
+    if info.title is None:
+        info.title = _subject_line(blocks)
     _read_period(info, rules)
+
+
+_SUBJECT_LINE_RE = re.compile(r"^\s*[Vv]/[Vv]\s*[:.]?\s*(?P<subject>\S.*)$")
+
+
+def _subject_line(blocks: list[Block]) -> str | None:
+    """A công văn has no title: its ``V/v ...`` line (trích yếu) says what it is about."""
+    for b in blocks[:30]:
+        for line in _lines_of(b):
+            m = _SUBJECT_LINE_RE.match(line)
+            if m:
+                return m.group("subject").strip()
+    return None
 
 
 def _number_and_rest(line: str, at: int) -> tuple[str, str]:

@@ -353,3 +353,19 @@ def test_number_and_date_flattened_onto_one_line(parse):
     info = parse(text).info
     assert (info.doc_number, info.place) == ("12/BC-SYT", "Thanh Hóa")
     assert info.issue_date == dt.date(2024, 6, 20)
+
+
+def test_a_cong_van_has_no_type_line_and_its_subject_line_is_its_title(parse):
+    text = (
+        "UBND TỈNH LÂM ĐỒNG\nSỞ TƯ PHÁP\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 310/STP-PBGDPL\n\nĐà Lạt, ngày 02 tháng 4 năm 2024\n\n"
+        "V/v triển khai Ngày Pháp luật năm 2024\n\nKính gửi: Các sở, ban, ngành.\n"
+    )
+    info = parse(text).info
+    assert info.doc_type == "Công văn"
+    assert info.title == "triển khai Ngày Pháp luật năm 2024"
+
+
+def test_an_office_line_names_the_office_of_the_body_above(parse):
+    text = plan(parent="UBND TỈNH NINH THUẬN", issuer="VĂN PHÒNG")
+    assert parse(text).info.issuer == "VĂN PHÒNG UBND TỈNH NINH THUẬN"
