@@ -139,9 +139,11 @@ def _refs(args: argparse.Namespace) -> int:
     rows = index.query_refs(db, key=args.key, text=args.text, doc=args.doc, limit=args.limit)
     for r in rows:
         date = r.get("issue_date") or ""
+        where = Path(r.get("source_path") or r.get("doc_id", "")).name
+        page = f" p.{r['page']}" if r.get("page") else ""
         print(
-            f"{r.get('ref_key', ''):<26} {r.get('ref_type') or '':<12} {date:<10} "
-            f"{r.get('doc_id', '')}  {r.get('quote', '')}"
+            f"{r.get('ref_key', ''):<24} {r.get('ref_type') or '':<11} {date:<10} "
+            f"{r.get('relation') or '':<10} {where}{page}: {r.get('quote', '')}"
         )
     if not rows:
         print("no matching references")
