@@ -642,3 +642,8 @@ def test_underscore_typed_for_the_hyphen_is_kept_as_printed(parse):
 def test_the_date_a_law_was_passed_is_its_date(parse):
     p = parse("Luật Đất đai số 31/2024/QH15 được Quốc hội thông qua ngày 18/01/2024.\n")
     assert str(p.refs[0].issue_date) == "2024-01-18"
+
+
+def test_issuer_stops_before_a_period(parse):
+    p = parse("Triển khai Nghị quyết 76/NQ-CP ngày 15/7/2021 của Chính phủ giai đoạn 2021-2025.\n")
+    assert p.refs[0].issuer == "Chính phủ"
