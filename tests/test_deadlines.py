@@ -519,3 +519,98 @@ def test_dateparser_search_is_no_deadline_finder():
     found = search_dates("Phấn đấu 98% hồ sơ giải quyết đúng thời gian quy định.", languages=["vi"])
     assert found is not None and found[0][0] == "98%" and found[0][1].year == 1998
     assert not search_dates("Kiểm tra việc thực hiện CCHC Quý III/2022", languages=["vi"])
+
+
+# --- clock times, lunar dates, places, editions, preamble, report periods ------------------
+
+
+def test_a_clock_time_before_a_day_schedules_that_day(tmp_path):
+    body = (
+        "I. NỘI DUNG\n"
+        "1. Lễ khai mạc: 19h30 ngày 12/3/2022 tại Nhà văn hóa huyện.\n"
+        "2. Thi đấu chung kết (từ 8h00 đến 11h30 ngày 14/3/2022) tại sân vận động.\n"
+        "3. Các đơn vị gửi danh sách vận động viên trước 17 giờ ngày 05/3/2022.\n"
+    )
+    assert records(tmp_path, body) == [
+        ("19h30 ngày 12/3/2022", "date", date(2022, 3, 12), date(2022, 3, 12), None),
+        ("từ 8h00 đến 11h30 ngày 14/3/2022", "date", date(2022, 3, 14), date(2022, 3, 14), None),
+        ("trước 17 giờ ngày 05/3/2022", "before", None, date(2022, 3, 5), None),
+    ]
+
+
+def test_lunar_dates_and_places_named_after_a_day_are_not_deadlines(tmp_path):
+    body = (
+        "I. NỘI DUNG\n"
+        "1. Thời gian: Từ ngày 20/01/2022 đến ngày 10/02/2022 (tức từ ngày 18/12 năm Tân Sửu "
+        "đến ngày 10/01 năm Nhâm Dần).\n"
+        "2. Trang trí cờ hoa tại Công viên 19/5 và đường 30/4 của thị trấn.\n"
+    )
+    assert records(tmp_path, body) == [
+        (
+            "Từ ngày 20/01/2022 đến ngày 10/02/2022",
+            "range",
+            date(2022, 1, 20),
+            date(2022, 2, 10),
+            None,
+        ),
+    ]
+
+
+def test_an_event_held_on_a_day_and_its_edition_year(tmp_path):
+    body = (
+        "I. NỘI DUNG\n"
+        "a) Hội thi tiếng hát lần thứ XII - năm 2022:\n"
+        "- Sở Văn hóa chủ trì tổ chức ngày 26/3/2022 tại thành phố.\n"
+        "- Hội thi năm trước đã tổ chức ngày 20/3/2021 tại huyện.\n"
+    )
+    assert records(tmp_path, body) == [
+        ("ngày 26/3/2022", "date", date(2022, 3, 26), date(2022, 3, 26), None),
+    ]
+
+
+def test_the_legal_basis_of_the_preamble_names_periods(tmp_path):
+    body = (
+        "Căn cứ Quyết định số 12/QĐ-TTg ngày 05/01/2021 phê duyệt Chương trình giai đoạn\n"
+        "2021 - 2030, giai đoạn I: từ năm 2021 đến năm\n"
+        "2025;\n"
+        "Sở Giáo dục và Đào tạo xây dựng kế hoạch như sau:\n"
+        "I. NHIỆM VỤ\n"
+        "1. Rà soát thủ tục hành chính; hoàn thành trong Quí II/2022.\n"
+    )
+    assert records(tmp_path, body) == [
+        ("trong Quí II/2022", "quarter", date(2022, 4, 1), date(2022, 6, 30), None),
+    ]
+
+
+def test_a_yearless_day_takes_the_issue_year_inside_a_longer_programme(tmp_path):
+    body = "I. NHIỆM VỤ\n- Tổ chức sơ kết công tác trước ngày 15/7.\n"
+    found = records(tmp_path, body, title="Kế hoạch thực hiện Đề án giai đoạn 2020 - 2025 năm 2022")
+    assert found == [("trước ngày 15/7", "before", None, date(2022, 7, 15), None)]
+
+
+def test_a_report_does_not_give_the_periods_it_reports_on(tmp_path):
+    body = (
+        "I. KẾT QUẢ ĐẠT ĐƯỢC\n"
+        "Năm 2021, toàn ngành hoàn thành 12/14 chỉ tiêu. Trong 6 tháng đầu năm, Sở tổ chức "
+        "hội nghị từ ngày 10/5/2021 đến ngày 12/5/2021 tại tỉnh.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Văn phòng Sở\n"
+        "- Theo dõi, tổng hợp báo cáo kết quả; thực hiện thường xuyên.\n"
+    )
+    found = records(tmp_path, body, doc_type="BÁO CÁO", title="Kết quả công tác năm 2021")
+    assert found == [("thường xuyên", "ongoing", None, None, None)]
+
+
+def test_a_request_in_the_task_cell_of_a_row_with_a_time_cell(tmp_path):
+    body = TABLE_HEAD + "1\tBáo cáo đột xuất theo yêu cầu của UBND tỉnh\tSở GDĐT\tKhi có yêu cầu\n"
+    assert records(tmp_path, body) == [("Khi có yêu cầu", "on_request", None, None, None)]
+
+
+def test_a_row_merged_into_a_repeated_header_keeps_its_time(tmp_path):
+    body = (
+        TABLE_HEAD
+        + "1\tKiểm tra việc thực hiện CCHC\tSở GDĐT\tQuý I/2022\n"
+        + "TT\tNội dung công tác tại các đơn vị\tCơ quan chủ trì\tThời gian thực hiện Hằng tháng\n"
+    )
+    found = records(tmp_path, body)
+    assert ("Hằng tháng", "recurring", None, None, "FREQ=MONTHLY") in found

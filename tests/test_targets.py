@@ -674,3 +674,45 @@ def test_underthesea_chunks_give_no_phrase_boundary_the_clause_rule_lacks(extrac
         rule_f1.append(_token_f1(t.subject, gold))
     assert statistics.mean(rule_f1) > 0.9
     assert statistics.mean(chunked_f1) < 0.5
+
+
+# --- counted nouns, project names, categories, plan figures ---------------------------------
+
+
+def test_counted_nouns_of_reports(rows):
+    body = (
+        "I. KẾT QUẢ\n"
+        "Trong năm, huyện đã cấp 4.120 thẻ bảo hiểm y tế cho người nghèo; xây mới 45 căn nhà "
+        "đại đoàn kết; có 7/9 ấp đạt chuẩn văn hóa; 3/5 cụm công nghiệp đã hoạt động; "
+        "tham gia 6 hội chợ với 40 gian hàng.\n"
+    )
+    assert [(r[0], r[2], r[5]) for r in rows(body, doc_type=REPORT)] == [
+        (4120.0, "thẻ bảo hiểm y tế", "result"),
+        (45.0, "căn nhà", "result"),
+        (7.0, "ấp", "result"),
+        (3.0, "cụm công nghiệp", "result"),
+        (6.0, "hội chợ", "result"),
+        (40.0, "gian hàng", "result"),
+    ]
+
+
+def test_project_numbers_and_training_categories_are_not_values(rows):
+    body = (
+        "I. NHIỆM VỤ\n"
+        "1. Giải ngân vốn Tiểu dự án 2 Dự án 3 đúng tiến độ; triển khai Đề án 06 tại 100% xã.\n"
+        "2. Tổ chức đào tạo dưới 03 tháng cho lao động nông thôn; rút ngắn thời gian "
+        "giải quyết xuống dưới 5 ngày.\n"
+    )
+    assert [(r[0], r[2], r[3]) for r in rows(body)] == [
+        (100.0, "%", "="),
+        (5.0, "ngày", "<"),
+    ]
+
+
+def test_a_plan_figure_after_a_value_does_not_make_the_next_one_a_goal(rows):
+    body = (
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2021\n"
+        "Toàn tỉnh giảm 820 hộ nghèo, đạt 102% chỉ tiêu kế hoạch giao; 11/11 huyện, thị xã "
+        "hoàn thành chỉ tiêu.\n"
+    )
+    assert {r[5] for r in rows(body)} == {"result"}

@@ -141,6 +141,12 @@ class _Vocab:
     skip_kinds: frozenset[str]
     descriptive_types: frozenset[str]
     forward_re: re.Pattern[str]
+    place_re: re.Pattern[str]
+    lunar_re: re.Pattern[str]
+    edition_re: re.Pattern[str]
+    basis_re: re.Pattern[str]
+    clock_re: re.Pattern[str]
+    event_re: re.Pattern[str]
 
 
 def _ends_with(words: list[str], before: str = r"[\s(]") -> re.Pattern[str]:
@@ -165,6 +171,10 @@ def _vocab() -> _Vocab:
     ytail = rf"(?:\s*/\s*(?:(?:{year_w})\s*)?|\s+(?:{year_w})\s+)(?P<y>{_YEAR})"
     qend, qfirst = _alt(v["quarter_end_month"]), _alt(v["quarter_first_month"])
     every, periodic = _alt(v["every_words"]), _alt(v["periodic_words"])
+    clock = (
+        rf"(?<![\w/.:])\d{{1,2}}\s*(?:{_alt(v['clock_hour_words'])})"
+        rf"(?:\s*\d{{2}}(?:\s*(?:{_alt(v['clock_minute_words'])}))?)?(?![\w])"
+    )
     period = _alt(list(v["periods"]))
     # "báo cáo quý I" names one report, "tổng kết năm học" a school year and "sơ kết 6 tháng
     # đầu năm" one half-year: not a recurrence.
@@ -273,7 +283,7 @@ def _vocab() -> _Vocab:
         ),
         report_re=re.compile(rf"(?<![\w])(?:{_alt(v['report_nouns'])})\s+(?P<ps>{plist})", re.I),
         counted_re=re.compile(
-            rf"(?<![\w])(?P<ps>(?:{counted}){guard}(?:{lsep}(?:(?:{every})\s+)?(?:{period}){guard})*)",
+            rf"(?<![\w/.\-])(?P<ps>(?:{counted}){guard}(?:{lsep}(?:(?:{every})\s+)?(?:{period}){guard})*)",
             re.I,
         ),
         period_item_re=re.compile(rf"(?:(?:{every})\s+)?(?P<p>{period})", re.I),
@@ -304,6 +314,23 @@ def _vocab() -> _Vocab:
         skip_kinds=frozenset(v["skip_block_kinds"]),
         descriptive_types=frozenset(_key(t) for t in v["descriptive_doc_types"]),
         forward_re=_word(v["forward_section_words"]),
+        place_re=_ends_with(v["place_name_leads"]),
+        lunar_re=re.compile(
+            rf"\s*(?:(?:{_alt(v['lunar_words'])})(?![\w])|(?:{year_w})\s+"
+            rf"(?:{_alt(v['lunar_year_stems'])})\s+(?:{_alt(v['lunar_year_branches'])})(?![\w]))",
+            re.I,
+        ),
+        edition_re=re.compile(
+            rf"(?<![\w])(?:{_alt(v['edition_words'])})\s+[\w]+\s*[-–,:]?\s*$", re.I
+        ),
+        event_re=_ends_with(v["event_verbs"]),
+        basis_re=re.compile(rf"\s*(?:{_alt(v['basis_openers'])})(?![\w])", re.I),
+        # "21h00", "7h30", "16 giờ 30 phút", optionally "từ 00h00 đến 00h15", before a day
+        clock_re=re.compile(
+            rf"(?:(?<![\w])(?P<from>{_alt(v['from_words'])})\s+)?{clock}"
+            rf"(?P<to>\s*(?:-|(?:{_alt(v['range_joiners'])})\s)\s*{clock})?\s*,?\s*$",
+            re.I,
+        ),
     )
 
 
@@ -604,9 +631,31 @@ def _phrases(ctx: _Ctx, z: _Zone) -> list[_Hit]:
         if skip_next:
             skip_next = False
             continue
-        kind, start = _prefix(mt, z, a.start)
+        clock = (
+            vocab.clock_re.search(mt, max(z.lo, a.start - 40), a.start)
+            if a.name in ("dates", "date_words")
+            else None
+        )
+        if clock and clock.group("from") and clock.group("to"):
+            kind, start = "at", clock.start()  # "từ 00h00 đến 00h15 ngày 29/01/2025": that day
+        elif clock and clock.group("from"):
+            kind, start = "from", clock.start()
+        elif clock:  # "21h00 ngày 28/01/2025", "trước 16h00 ngày 20/02/2025"
+            kind, start = _prefix(mt, z, clock.start())
+            if kind is None:
+                kind, start = "at", clock.start()
+        else:
+            kind, start = _prefix(mt, z, a.start)
         if not _parse_atom(ctx, a, ctx.year):
             continue
+        if vocab.lunar_re.match(mt, a.end, z.end):
+            continue  # "(tức từ ngày 16/12 năm Giáp Thìn ...)": the lunar date of a solar one
+        if (
+            a.name == "dates"
+            and not a.has_year
+            and vocab.place_re.search(mt, max(z.start, a.start - 30), a.start)
+        ):
+            continue  # "Quảng trường 24/3": a place named after a day
         if kind in ("end_of", "in") and vocab.duration_re.search(
             mt, max(z.start, start - 12), start
         ):
@@ -733,6 +782,8 @@ def _text_gate(
     after = mt[end : min(z.end, end + 40)]
     if vocab.name_tail_re.match(after) or vocab.history_tail_re.match(after):
         return False
+    if vocab.edition_re.search(before):
+        return False  # "lần thứ XXXIII - năm 2025": the edition of an event
     if vocab.comparison_re.search(before) or vocab.as_of_re.search(before) or _in_quotes(mt, start):
         return False
     if items[0].kind == "recurring":
@@ -749,7 +800,15 @@ def _text_gate(
     if kind is not None:
         return True
     if a.name in ("dates", "date_words"):
-        return False  # a bare date in running text is an event or a document's date
+        # a bare date in running text is a past event or a document's date, unless an
+        # event is held on it after the document's date: "Giải ... tổ chức ngày 05/02/2025"
+        issued = ctx.info.issue_date
+        return bool(
+            a.has_year
+            and issued
+            and vocab.event_re.search(before)
+            and all(s >= issued for s, _, _ in a.periods)
+        )
     if a.name == "half":  # a line of its own: "6 tháng đầu năm 2024" (a table cell per line)
         return (
             a.has_year
@@ -893,17 +952,29 @@ def _agency_tail(mt: str, z: _Zone, pos: int) -> int:
 # --- where to read -------------------------------------------------------------------------
 
 
-def _zones(doc: Document, info: DocumentInfo) -> list[_Zone]:
-    """Time columns and ``Thời gian thực hiện:`` lines; the rest is running text."""
+def _zones(doc: Document, info: DocumentInfo, preamble_end: int = 0) -> list[_Zone]:
+    """Time columns and ``Thời gian thực hiện:`` lines; the rest is running text. The
+    legal basis of the preamble (``Căn cứ ...;`` before the first section, hard-wrapped
+    lines included) is not read."""
     vocab = _vocab()
     zones: list[_Zone] = []
     title = re.sub(r"\s+", " ", info.title or "").strip()
     last_time_col: tuple[int, int] | None = None  # (number of columns, time column)
+    basis, prev_tail = False, ""
     for i, b in enumerate(doc.blocks):
         if b.kind in vocab.skip_kinds:
             continue
         if b.rows is None:
             text = b.text.strip()
+            if b.start >= preamble_end:
+                basis = False
+            elif vocab.basis_re.match(match_text(text)):
+                basis = True
+            elif not prev_tail or prev_tail[-1] in _TERMINAL:
+                basis = False
+            prev_tail = text
+            if basis:
+                continue  # "Căn cứ ... giai đoạn I: từ năm 2021 đến năm 2025;": a name
             if title and i < 12 and text and text in title:
                 continue  # the title: "... giai đoạn 2021-2030" is the plan's name
             lm = vocab.time_label_re.search(match_text(b.text))
@@ -924,6 +995,15 @@ def _zones(doc: Document, info: DocumentInfo) -> list[_Zone]:
             if time_col is not None:
                 header_rows = ri + 1
                 last_time_col = (ncols, time_col)
+                c = row[time_col]
+                hm = vocab.time_header_re.match(match_text(c.text))
+                rest = c.text[hm.end() :] if hm else ""
+                lead = len(rest) - len(rest.lstrip())
+                if rest.strip() and (rest.lstrip()[0].isupper() or rest.lstrip()[0].isdigit()):
+                    # a repeated header a page break merged with the row after it:
+                    # "Thời gian hoàn thành Hằng tháng"
+                    span = (row[0].start, row[-1].end)
+                    zones.append(_Zone(c.start + hm.end() + lead, c.end, "cell", span))
                 break
         if time_col is None and last_time_col and last_time_col[0] == ncols:
             time_col = last_time_col[1]  # the table goes on after a page break, header not repeated
@@ -1036,6 +1116,14 @@ def extract(
     vocab = _vocab()
     issue_year = info.issue_date.year if info.issue_date else None
     year = info.period_start or issue_year or info.header_year
+    ref_year = year
+    if (
+        issue_year
+        and info.period_start
+        and info.period_end
+        and info.period_start < issue_year <= info.period_end
+    ):  # a plan for 2025 under a programme "giai đoạn 2022 - 2025": "trước ngày 10/6" is 2025
+        year = issue_year
     first_day = date(year, 1, 1) if year else None
     if info.issue_date and first_day and info.issue_date > first_day:
         first_day = info.issue_date
@@ -1044,7 +1132,7 @@ def extract(
         info=info,
         mt=match_text(doc.text),
         year=year,
-        ref_year=year,
+        ref_year=ref_year,
         first_day=first_day,
         report=_key(info.doc_type or "") in vocab.descriptive_types,
         sections=sections,
@@ -1063,13 +1151,18 @@ def extract(
     ctx.section_starts = [s.char_start for s in ctx.sections]
 
     ref_spans = [(r.char_start, r.char_end) for r in legal_refs]
+    preamble_end = ctx.section_starts[0] if ctx.section_starts else 0
     chosen: list[tuple[_Zone, _Hit]] = []
-    for z in _zones(doc, info):
+    for z in _zones(doc, info, preamble_end):
         if z.mode == "text" and not ctx.report and _looks_back(ctx, z.start):
             continue  # "I. KẾT QUẢ THỰC HIỆN NĂM 2023" of a plan: history
         cands = _phrases(ctx, z) + _recurrences(ctx, z) + _ongoing(ctx, z) + _requests(ctx, z)
         if z.mode == "text" and ctx.report:
-            cands = [h for h in cands if h.family == "atom" or _forward(ctx, h.start)]
+            cands = [
+                h
+                for h in cands
+                if _forward(ctx, h.start) or (h.family == "atom" and not _reported(ctx, h))
+            ]
         cands = [h for h in cands if not any(s < h.end and h.start < e for s, e in ref_spans)]
         cands.sort(key=lambda h: (h.start - h.end, h.start))  # longest first
         picked: list[_Hit] = []
@@ -1079,10 +1172,29 @@ def extract(
         chosen.extend((z, h) for h in _named_reports(ctx.mt, z, picked))
     timed_rows = {z.row for z, _ in chosen if z.mode == "cell" and z.row}
     hits = sorted(
-        (h for z, h in chosen if not (h.family == "report" and z.row in timed_rows)),
+        (
+            h
+            for z, h in chosen
+            if not (
+                z.row in timed_rows
+                and (h.family == "report" or (z.mode == "text" and h.family in _SOFT))
+            )
+        ),
         key=lambda h: h.start,
-    )  # "Sơ kết 6 tháng thực hiện Kế hoạch" beside its time cell names the task
+    )  # "Sơ kết 6 tháng thực hiện Kế hoạch", "Báo cáo đột xuất theo yêu cầu của UBND tỉnh"
+    # beside the row's time cell name the task; the time cell says when
     return [d for h in hits for d in _records(doc, sections, h)]
+
+
+_SOFT = frozenset({"on_request"})
+
+
+def _reported(ctx: _Ctx, h: _Hit) -> bool:
+    """In a report, outside its forward-looking sections: a period that began before the
+    report's date is what it reports on (``Năm 2024, ngành ... có``, ``Trong 6 tháng đầu
+    năm``, an event ``từ ngày 20/7/2024 đến ngày 26/7/2024``), not a due time."""
+    issued = ctx.info.issue_date
+    return bool(issued) and all(it.start is not None and it.start < issued for it in h.items)
 
 
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|[;\n]")  # not the dot of "attp.syt@..."

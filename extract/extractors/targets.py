@@ -116,6 +116,8 @@ class _Vocab:
     noun_re: re.Pattern[str]
     noun_in_re: re.Pattern[str]
     durations: frozenset[str]
+    category_cmp: frozenset[str]
+    category_not_after_re: re.Pattern[str]
     open_count_re: re.Pattern[str]
     any_noun_re: re.Pattern[str]
     not_count: frozenset[str]
@@ -208,6 +210,8 @@ def _vocab() -> _Vocab:
         ),
         noun_in_re=re.compile(r"(?<![\w])(?P<noun>" + _alt(v["count_nouns"]) + r")(?![\w])", re.I),
         durations=frozenset(_key(w) for w in v["duration_nouns"]),
+        category_cmp=frozenset(_key(w) for w in v["category_comparators"]),
+        category_not_after_re=_ends_with(v["category_not_after"]),
         open_count_re=_ends_with(v["open_count_comparators"]),
         any_noun_re=re.compile(r"\s+(?P<noun>[^\W\d_]+)(?![\w])"),
         not_count=frozenset(_key(w) for w in v["not_count_words"]),
@@ -587,6 +591,15 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
             return None
     if duration and not (own or has_from):
         return None  # "Sơ kết 6 tháng", "04 tháng đầu năm": a period, not a quantity
+    if (
+        duration
+        and len(tokens) == 1
+        and tokens[0][0] in vocab.category_cmp
+        and value_max is None
+        and not (at_least or at_most)
+        and not vocab.category_not_after_re.search(mt, win, tokens[0][1])
+    ):
+        return None  # "đào tạo dưới 03 tháng": a kind of training, not a bound
     return _Value(
         num_start=num_start,
         num_end=after_pos,
@@ -803,6 +816,8 @@ def _kind(ctx: _Ctx, z: _Zone, val: _Value) -> str:
             # "năm 2023 phấn đấu ..." in a 2023 plan, "cao hơn năm 2022", "tại thời điểm
             # ngày 01 tháng 7 năm 2025": no marker; "Năm 2021, tỷ lệ ... đạt 92,5%" is one.
             continue
+        if m.group("m") and _FIGURE_END_RE.search(before, 0, m.start()):
+            continue  # "đạt 100% chỉ tiêu ... giao; 9/9 quận": the plan a figure is measured by
         last = m
     if last is not None:
         if last.group("due") or (last.group("m") and _key(last.group("m")) in vocab.target_markers):
@@ -818,6 +833,10 @@ def _kind(ctx: _Ctx, z: _Zone, val: _Value) -> str:
     if _looks_back(ctx, val.num_start):
         return "result"  # "I. KẾT QUẢ THỰC HIỆN NĂM 2023" of a 2024 plan: what was done
     return "target"
+
+
+# A number (and its %) right before a word: "100% chỉ tiêu", "101,4% kế hoạch".
+_FIGURE_END_RE = re.compile(r"\d\s*%?\s*$")
 
 
 def _in_parentheses(mt: str, lo: int, pos: int) -> bool:
