@@ -840,3 +840,86 @@ def test_scoring_splits_unit_names_on_commas_and_drops_a_leading_trong(tmp_path)
     gold["deadline_text"] = "Quý III/2022"
     s = score_tasks({"plan.txt": ex}, {"plan.txt": {"tasks": [gold]}})
     assert s.accuracy("deadline_text") == 0.0
+
+
+# --- generalizing: forms first met in independently written plans ------------------------------
+
+
+def test_columns_named_bo_phan_give_lead_and_support(tmp_path):
+    head = "TT\tNội dung nhiệm vụ\tBộ phận chủ trì\tBộ phận phối hợp\tThời gian thực hiện\n"
+    body = "I. MỤC ĐÍCH\nNâng cao chất lượng.\n\nPHỤ LỤC\n" + head
+    body += "1\tLập danh sách hộ cần hỗ trợ sửa nhà\tCông chức VH-XH\tTrạm Y tế xã\tQuý IV/2024\n"
+    t = run(tmp_path, body).tasks[0]
+    assert t.lead_units == ["Công chức Văn hóa - Xã hội"]
+    assert t.support_units == ["Trạm Y tế xã"]
+    assert t.deadline_text == "Quý IV/2024"
+
+
+def test_a_time_label_inside_a_duty_gives_its_deadline(tmp_path):
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Phòng Tổ chức cán bộ\n"
+        "- Rà soát vị trí việc làm của các đơn vị trực thuộc, đề xuất điều chỉnh biên chế; "
+        "thời gian thực hiện: Tháng 4-5/2024.\n"
+        "- Tổng hợp nhu cầu bồi dưỡng công chức năm sau. Thời gian: Quý III/2024.\n"
+    )
+    r = run(tmp_path, body)
+    assert r.task("Rà soát vị trí").deadline_text == "Tháng 4-5/2024"
+    assert r.task("Tổng hợp nhu cầu").deadline_text == "Quý III/2024"
+
+
+def test_items_above_role_lines_survive_wrapped_lines_and_a_page_number(tmp_path):
+    body = (
+        "II. NHIỆM VỤ\n"
+        "1. Chuyển đổi số\n"
+        'a) Thí điểm quy trình liên thông "Cấp giấy phép xây dựng - Đăng ký\n'
+        '- Cấp số nhà" tại hai phường.\n'
+        "- Cơ quan chủ trì: Sở Xây dựng.\n"
+        "- Thời gian hoàn thành: Quý II/2024.\n"
+        "                                        3\n"
+        "b) Hướng dẫn người dân nộp hồ sơ trực tuyến trên Cổng dịch vụ công của\n"
+        "tỉnh; tổ chức các đợt hỗ trợ tại bộ phận một cửa.\n"
+        "- Cơ quan chủ trì: Công an tỉnh (Phòng PC06).\n"
+        "- Thời gian hoàn thành: Tháng 9/2024.\n"
+    )
+    r = run(tmp_path, body)
+    a = r.task("Thí điểm quy trình")
+    assert a.lead_units == ["Sở Xây dựng"] and a.deadline_text == "Quý II/2024"
+    b = r.task("Hướng dẫn người dân")
+    assert b.lead_units == ["Công an tỉnh"] and b.deadline_text == "Tháng 9/2024"
+    assert len(r.tasks) == 2
+
+
+def test_the_implementation_section_of_a_report_assigns(tmp_path):
+    body = (
+        "I. KẾT QUẢ ĐẠT ĐƯỢC\n"
+        "Phòng Tài chính - Kế hoạch đã tham mưu phân bổ kinh phí.\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Văn phòng - Thống kê xã\n"
+        "- Tổng hợp số liệu các tiêu chí, gửi Ủy ban nhân dân huyện trước ngày 10/12/2024.\n"
+    )
+    r = run(tmp_path, body, doc_type="BÁO CÁO", title="Kết quả năm 2024")
+    assert [t.text[:20] for t in r.tasks] == ["Tổng hợp số liệu các"]
+    assert r.tasks[0].lead_units == ["Văn phòng - Thống kê xã"]
+
+
+def test_a_report_sent_on_a_wrapped_line_keeps_its_deadline(tmp_path):
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các phòng, đơn vị thuộc Sở\n"
+        "- Chủ động triển khai các nội dung được giao; báo cáo kết quả gửi về Sở Tư pháp\n"
+        "(qua Văn phòng Sở) trước ngày 20/11/2024.\n"
+    )
+    t = run(tmp_path, body).tasks[0]
+    assert t.deadline_text == "trước ngày 20/11/2024"
+
+
+def test_a_commune_civil_servant_post_is_a_unit(tmp_path):
+    body = (
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "Giao Công chức Tư pháp - Hộ tịch chủ trì, phối hợp với Văn phòng - Thống kê xã rà soát "
+        "hồ sơ hộ tịch tồn đọng, hoàn thành trong tháng 8/2024.\n"
+    )
+    t = run(tmp_path, body).tasks[0]
+    assert t.lead_units == ["Công chức Tư pháp - Hộ tịch"]
+    assert t.support_units == ["Văn phòng - Thống kê xã"]

@@ -459,3 +459,31 @@ def test_a_collective_subject_goes_on_with_its_own_words_up_to_its_verb():
     other = "Các đơn vị theo chức năng chủ động"
     mt = match_text(other)
     assert units.collective_subject(mt, 0, units.units_at(mt, 0), len(mt)) is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Công chức ĐC-NN-XD&MT", ["Công chức Địa chính - Nông nghiệp - Xây dựng và Môi trường"]),
+        ("Phòng BTXH; Phòng GDNN", ["Phòng Bảo trợ xã hội", "Phòng Giáo dục nghề nghiệp"]),
+        ("Trung tâm DVVL tỉnh", ["Trung tâm Dịch vụ việc làm tỉnh"]),
+        ("Sở Nông nghiệp và PTNT", ["Sở Nông nghiệp và Phát triển nông thôn"]),
+        (
+            "Phòng PC06, Phòng Hậu cần",
+            ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội", "Phòng Hậu cần"],
+        ),
+    ],
+)
+def test_more_abbreviations_are_written_out(printed, expected):
+    assert names(printed) == expected
+
+
+def test_a_closing_parenthetical_is_dropped_before_the_full_stop():
+    assert names("Công an tỉnh (Phòng Tham mưu, Phòng Hậu cần).") == ["Công an tỉnh"]
+
+
+def test_an_html_line_break_separates_units():
+    assert names("Hội Cựu chiến binh xã<br/>Đoàn Thanh niên xã") == [
+        "Hội Cựu chiến binh xã",
+        "Đoàn Thanh niên xã",
+    ]

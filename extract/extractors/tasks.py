@@ -226,8 +226,8 @@ class _Ctx:
             title = match_text(self.title(sec))
             if _vocab().request_re.search(title):
                 return False  # "III. ĐỀ XUẤT, KIẾN NGHỊ": requests to the bodies above
-            if _vocab().forward_re.search(title):
-                return True
+            if _vocab().forward_re.search(title) or _vocab().impl_re.match(title):
+                return True  # "IV. TỔ CHỨC THỰC HIỆN" of a report assigns what comes next
             sec = self.by_id.get(sec.parent_id) if sec.parent_id else None
         return False
 
@@ -744,11 +744,17 @@ def _items_above(ctx: _Ctx, i: int) -> list[int]:
             or _role_label(ctx, b) is not None
         ):
             break
+        if _PAGE_NO_RE.match(b.text):  # a page number between the item and its role lines
+            k -= 1
+            continue
         level = ctx.level.get(b.start)
+        if level is not None and _wrapped_bullet(ctx, k):
+            level = None  # '"Đăng ký khai tử' / '- Xóa đăng ký thường trú ..."': a wrapped line
         if level is not None:
             if first_level is None:
                 text = b.text.rstrip()
-                if items and len(text) < 150 and text[-1:] not in ".;":
+                style = _item(b)[0]
+                if items and len(text) < 150 and text[-1:] not in ".;" and style != "letter":
                     break  # "2. Cải cách tài chính công" above a paragraph: its heading
                 first_level = level
             elif level < first_level:
@@ -756,6 +762,18 @@ def _items_above(ctx: _Ctx, i: int) -> list[int]:
         items.insert(0, k)
         k -= 1
     return items
+
+
+_PAGE_NO_RE = re.compile(r"^\s*(?:-+\s*)?\d{1,3}(?:\s*-+)?\s*$")
+
+
+def _wrapped_bullet(ctx: _Ctx, k: int) -> bool:
+    """Is dash block ``k`` a wrapped line of the block above (which stops inside a quotation:
+    ``... "Đăng ký khai tử`` / ``- Xóa đăng ký thường trú ..." trên toàn tỉnh.``)?"""
+    if k == 0 or _item(ctx.doc.blocks[k])[0] != "dash":
+        return False
+    above = ctx.doc.blocks[k - 1].text.rstrip()
+    return above.count('"') % 2 == 1 or (above.count("\u201c") > above.count("\u201d"))
 
 
 # --- 3. duties under unit headings ---------------------------------------------------------
@@ -1264,6 +1282,7 @@ def _skip_space(mt: str, pos: int) -> int:
 
 
 _CLAUSE_RE = re.compile(r"[;.](?:\s|$)|\n")
+_SENTENCE_CLAUSE_RE = re.compile(r"[;.](?:\s|$)")
 
 
 def _clause_end(mt: str, pos: int, end: int) -> int:
@@ -1294,6 +1313,15 @@ def _own_deadlines(
         return [], None
     vocab = _vocab()
     mt = ctx.mt
+    for m in vocab.inner_role_re.finditer(mt, d.start, d.end):
+        # "...; thời gian thực hiện: Tháng 3-10/2025." / "... Thời gian: Quý I/2025." inside
+        if _roles_named(m.group("labels")) != "time":
+            continue
+        cut = _SENTENCE_CLAUSE_RE.search(mt, m.end(), d.end)
+        s, e = _trim(text, m.end(), cut.start() if cut else d.end)
+        own = [x for x in inside if s <= x.char_start < e]
+        if own:
+            return own, text[s:e]
     first_clause = _clause_end(mt, d.start, d.end)
     accepted: list[Deadline] = []
     for x in sorted(inside, key=lambda x: x.char_start):
@@ -1302,7 +1330,12 @@ def _own_deadlines(
         clause_start = max(
             (m.end() for m in _CLAUSE_RE.finditer(mt, d.start, x.char_start)), default=d.start
         )
-        report_before = bool(vocab.report_cue_re.search(mt, clause_start, x.char_start)) or bool(
+        # the clause of the report it sends may wrap ("gửi về Công an tỉnh\n(qua ...) trước ...")
+        report_start = max(
+            (m.end() for m in _SENTENCE_CLAUSE_RE.finditer(mt, d.start, x.char_start)),
+            default=d.start,
+        )
+        report_before = bool(vocab.report_cue_re.search(mt, report_start, x.char_start)) or bool(
             vocab.report_noun_re.match(mt, x.char_start)
         )
         at_start = x.char_start - d.start <= 1  # "Thường xuyên phối hợp ...", "Hàng năm, ..."

@@ -517,12 +517,14 @@ def _place_list_re() -> re.Pattern[str]:
 
 _BULLET_RE = re.compile(r"^\s*(?:[-–+•·*]\s*)+")
 _TRAIL_RE = re.compile(r"[\s.;:,/]+$")
+_BREAK_RE = re.compile(r"\s*(?:;\s*)?<br\s*/?>\s*", re.I)  # a line break kept from HTML
 
 
 def clean(text: str) -> str:
     """Bullets, end punctuation and a closing parenthetical off one piece."""
     text = re.sub(r"\s+", " ", text).strip()
     text = _BULLET_RE.sub("", text)
+    text = _TRAIL_RE.sub("", text)  # "Công an tỉnh (Phòng ...)." : the stop before the bracket
     text = re.sub(r"\s*\((?:[^()]|\([^()]*\))*\)\s*$", "", text)  # "UBND thành phố (để b/c)"
     text = _TRAIL_RE.sub("", text)
     text = _vocab().particle_re.sub("", text)
@@ -536,7 +538,7 @@ def split(text: str) -> list[str]:
     ['Sở Giáo dục và Đào tạo', 'các phòng Sở', 'các đơn vị giáo dục']
     """
     vocab = _vocab()
-    text = clean(text)
+    text = clean(_BREAK_RE.sub("; ", text))  # "Hội Nông dân xã<br>Ban Nhân dân các ấp"
     if not text:
         return []
     mt = match_text(text)
