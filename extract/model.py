@@ -104,6 +104,9 @@ class Section:
     title: str
     char_start: int
     char_end: int
+    # The section tells what was done (KẾT QUẢ THỰC HIỆN ..., Đánh giá chung): its figures are
+    # results and its dates history (set by structure; read by the targets and deadlines).
+    looks_back: bool = False
 
 
 @dataclass(slots=True)

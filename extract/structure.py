@@ -41,10 +41,23 @@ def _rules() -> dict:
         "labels": [(k, re.compile(v)) for k, v in data["section_labels"].items()],
         "periods": [(re.compile(p["re"], re.I), p["fmt"]) for p in data["periods"]],
         "issuer_fallbacks": [re.compile(p) for p in data["issuer_fallbacks"]],
+        "look_back": re.compile(
+            r"\s*(?:(?:" + _words(data["look_back"]["openers"]) + r")\s+)?"
+            r"(?:" + _words(data["look_back"]["leads"]) + r")(?![\w])",
+            re.I,
+        ),
+        "forward": re.compile(
+            r"(?<![\w])(?:" + _words(data["look_back"]["forward_words"]) + r")(?![\w])", re.I
+        ),
         "issuer_locality": re.compile(data["issuer_locality_line"]),
         "issuer_office": re.compile(data["issuer_office_line"]),
         "period_ignore": re.compile(data["period_ignore"], re.I),
     }
+
+
+def _words(words: list[str]) -> str:
+    folded = sorted({match_text(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
 
 def _is_caps(text: str) -> bool:
@@ -69,6 +82,7 @@ def analyze(doc: Document) -> tuple[DocumentInfo, list[Section]]:
     _classify_layout(doc, rules)
     _read_header(doc, info, rules)
     sections = _sections(doc, rules)
+    _mark_looking_back(sections, info, rules)
     return info, sections
 
 
@@ -293,7 +307,7 @@ def _sections(doc: Document, rules: dict) -> list[Section]:
     body_end = len(doc.text)
     sections: list[Section] = []
     stack: list[tuple[str, Section]] = []
-    for b in doc.blocks:
+    for bi, b in enumerate(doc.blocks):
         if b.kind not in ("heading", "paragraph", "list_item"):
             continue
         found = label_of(b.text)
@@ -307,7 +321,8 @@ def _sections(doc: Document, rules: dict) -> list[Section]:
         if style in styles:
             del stack[styles.index(style) :]
         rest = b.text.lstrip()[len(label) :].strip()
-        title = _title_of(rest)
+        below = _heading_below(doc.blocks, bi) if style in _TITLED_BELOW else ""
+        title = _title_of(rest) or below
         section = Section(
             section_id=f"{doc.doc_id}:s:{b.start}",
             parent_id=stack[-1][1].section_id if stack else None,
@@ -338,6 +353,45 @@ def _roman_or_letter(style: str, label: str, stack: list[tuple[str, Section]]) -
         if not (prev and len(prev) == 1 and ord(letter) == ord(prev) + 1):
             return "roman"
     return style
+
+
+# Labels printed alone whose title is the heading line under them; an appendix's heading
+# stays its own block (the appendix's table reads it).
+_TITLED_BELOW = frozenset({"part", "chapter", "roman", "alpha_upper"})
+
+
+def _heading_below(blocks: list[Block], i: int) -> str:
+    """A part label printed alone (``PHẦN II``) is titled by the heading line under it
+    (``PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024``)."""
+    if i + 1 < len(blocks):
+        nxt = blocks[i + 1].text.strip()
+        if nxt and len(nxt) <= 200 and nxt == nxt.upper() and label_of(nxt) is None:
+            return nxt
+    return ""
+
+
+def _mark_looking_back(sections: list[Section], info: DocumentInfo, rules: dict) -> None:
+    """``Section.looks_back``: the title opens with a looking-back lead, or holds no forward
+    word and the parent looks back, or (top level) names only years before the document's."""
+    issued = info.issue_date.year if info.issue_date else None
+    year = info.period_start or issued or info.header_year
+    by_id = {s.section_id: s for s in sections}
+    for s in sections:  # parents come before their children
+        title = match_text(s.title)
+        parent = by_id.get(s.parent_id) if s.parent_id else None
+        if rules["look_back"].match(title):
+            s.looks_back = True
+        elif rules["forward"].search(title):
+            s.looks_back = False
+        elif parent is not None and parent.looks_back:
+            s.looks_back = True
+        else:
+            anc = parent
+            while anc is not None and not anc.title.strip():
+                anc = by_id.get(anc.parent_id) if anc.parent_id else None
+            if year and anc is None:  # a top-level title naming only earlier years
+                years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", title)]
+                s.looks_back = bool(years) and max(years) < year
 
 
 def _title_of(rest: str) -> str:

@@ -369,3 +369,19 @@ def test_a_cong_van_has_no_type_line_and_its_subject_line_is_its_title(parse):
 def test_an_office_line_names_the_office_of_the_body_above(parse):
     text = plan(parent="UBND TỈNH NINH THUẬN", issuer="VĂN PHÒNG")
     assert parse(text).info.issuer == "VĂN PHÒNG UBND TỈNH NINH THUẬN"
+
+
+def test_a_results_section_looks_back_and_the_next_part_does_not(parse):
+    text = plan(
+        body=(
+            "PHẦN I\nKẾT QUẢ THỰC HIỆN NĂM 2023\n1. Công tác chỉ đạo\nĐã ban hành 12 văn bản.\n"
+            "PHẦN II\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n"
+            "1. Nhiệm vụ trọng tâm\nTổ chức 04 hội nghị.\n"
+        ),
+        title="Báo cáo kết quả năm 2023",
+    )
+    secs = {s.label + " " + s.title: s.looks_back for s in parse(text).sections}
+    assert secs["PHẦN I KẾT QUẢ THỰC HIỆN NĂM 2023"] is True
+    assert secs["1. Công tác chỉ đạo"] is True
+    assert secs["PHẦN II PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024"] is False
+    assert secs["1. Nhiệm vụ trọng tâm"] is False

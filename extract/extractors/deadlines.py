@@ -104,8 +104,6 @@ class _Vocab:
     interval_re: re.Pattern[str]
     interval_lead_re: re.Pattern[str]
     interval_units: dict[str, tuple[str, int]]
-    past_title_re: re.Pattern[str]
-    forward_title_re: re.Pattern[str]
     onward_re: re.Pattern[str]
     name_tail_re: re.Pattern[str]
     history_tail_re: re.Pattern[str]
@@ -259,12 +257,6 @@ def _vocab() -> _Vocab:
         ),
         interval_lead_re=_ends_with(v["interval_leads"]),
         interval_units=units,
-        past_title_re=re.compile(
-            r"\s*(?:(?:" + _alt(v["past_title_openers"]) + r")\s+)?"
-            r"(?:" + _alt(v["past_title_leads"]) + r")(?![\w])",
-            re.I,
-        ),
-        forward_title_re=_word(v["forward_title_words"]),
         onward_re=re.compile(r"\s*(?:" + _alt(v["onward_words"]) + r")(?![\w])", re.I),
         name_tail_re=re.compile(r"\s*,?\s*(?:" + _alt(v["name_tails"]) + r")(?![\w])", re.I),
         history_tail_re=re.compile(r"\s*,?\s*(?:" + _alt(v["history_tails"]) + r")(?![\w])", re.I),
@@ -383,7 +375,6 @@ class _Ctx:
     section_starts: list[int] = field(default_factory=list)
     intervals: list[re.Match[str]] = field(default_factory=list)  # "03 tháng/lần", found once
     interval_starts: list[int] = field(default_factory=list)
-    verdicts: dict[str, bool] = field(default_factory=dict)  # section id -> looks back
 
 
 # --- calendar helpers ----------------------------------------------------------------------
@@ -1025,23 +1016,16 @@ def _section_chain(ctx: _Ctx, pos: int) -> list[Section]:
 
 
 def _title(ctx: _Ctx, sec: Section) -> str:
-    """A section's title; a part label printed alone on its line (``PHẦN II``) takes the
-    heading line under it (``PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024``)."""
-    if sec.title.strip():
-        return match_text(sec.title)
-    blocks = ctx.doc.blocks
-    i = bisect_left(ctx.block_starts, sec.char_start)
-    if i < len(blocks) - 1 and blocks[i].start == sec.char_start:
-        nxt = blocks[i + 1].text.strip()
-        if nxt and len(nxt) <= 200 and nxt == nxt.upper() and not _LABEL_ONLY.match(nxt).end():
-            return match_text(nxt)
-    return ""
+    """A section's title in match form (structure titles a bare ``PHẦN II`` by the heading
+    under it)."""
+    return match_text(sec.title)
 
 
 _TERMINAL = ".;:!?…"
 _BLOCK_LABEL = re.compile(
     r"\s*(?:(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,3}(?:\.\d{1,3}){0,4}|[a-zđ])[.)]|[-–·•*+○▪►✓])(?:\s|$)"
 )
+
 
 
 def _continued(doc: Document, i: int) -> int | None:
@@ -1078,32 +1062,7 @@ def _looks_back(ctx: _Ctx, pos: int) -> bool:
     b = bisect_right(ctx.block_starts, pos) - 1
     if sec is not None and b >= 0 and sec.char_start == ctx.block_starts[b]:
         sec = ctx.by_id.get(sec.parent_id) if sec.parent_id else None
-    return sec is not None and _verdict(ctx, sec)
-
-
-def _verdict(ctx: _Ctx, sec: Section) -> bool:
-    """Does the text of ``sec`` look back (its own title, else its parent's verdict)?"""
-    if sec.section_id in ctx.verdicts:
-        return ctx.verdicts[sec.section_id]
-    vocab = _vocab()
-    parent = ctx.by_id.get(sec.parent_id) if sec.parent_id else None
-    title = _title(ctx, sec)
-    if vocab.past_title_re.match(title):
-        out = True
-    elif vocab.forward_title_re.search(title):
-        out = False
-    elif parent is not None and _verdict(ctx, parent):
-        out = True
-    else:
-        out = False
-        anc = parent
-        while anc is not None and not _title(ctx, anc):
-            anc = ctx.by_id.get(anc.parent_id) if anc.parent_id else None
-        if ctx.year and anc is None:  # a top-level title naming only earlier years
-            years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", title)]
-            out = bool(years) and max(years) < ctx.year
-    ctx.verdicts[sec.section_id] = out
-    return out
+    return sec is not None and sec.looks_back
 
 
 # --- entry point ---------------------------------------------------------------------------

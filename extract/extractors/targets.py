@@ -105,8 +105,6 @@ class _Vocab:
     report_types: frozenset[str]
     forward_re: re.Pattern[str]
     result_section_re: re.Pattern[str]
-    past_title_re: re.Pattern[str]
-    forward_title_re: re.Pattern[str]
     definition_section_re: re.Pattern[str]
     pct_re: re.Pattern[str]
     sym_before_re: re.Pattern[str]
@@ -187,12 +185,6 @@ def _vocab() -> _Vocab:
         report_types=frozenset(_key(t) for t in v["report_doc_types"]),
         forward_re=_word(v["forward_section_words"]),
         result_section_re=_word(v["result_section_words"]),
-        past_title_re=re.compile(
-            r"\s*(?:(?:" + _alt(v["past_title_openers"]) + r")\s+)?"
-            r"(?:" + _alt(v["past_title_leads"]) + r")(?![\w])",
-            re.I,
-        ),
-        forward_title_re=_word(v["forward_title_words"]),
         definition_section_re=_word(v["definition_section_words"]),
         pct_re=re.compile(r"\s?(?:" + pct + r")(?![^\W\d_])", re.I),
         sym_before_re=re.compile(r"(?P<sym>" + sym_alt + r")\s*$"),
@@ -353,7 +345,6 @@ class _Ctx:
     deadlines: list[Deadline]
     skip_starts: list[int] = field(default_factory=list)
     skip_reach: list[int] = field(default_factory=list)  # the furthest end up to each span
-    verdicts: dict[str, bool] = field(default_factory=dict)  # section id -> looks back
 
 
 def _unit_word(word: str) -> str:
@@ -853,17 +844,9 @@ def _section_chain(ctx: _Ctx, pos: int) -> list[Section]:
 
 
 def _title(ctx: _Ctx, sec: Section) -> str:
-    """A section's title; a part label printed alone on its line (``PHẦN II``) takes the
-    heading line under it (``PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024``)."""
-    if sec.title.strip():
-        return match_text(sec.title)
-    i = bisect_right(ctx.block_starts, sec.char_start) - 1
-    blocks = ctx.doc.blocks
-    if 0 <= i < len(blocks) - 1 and blocks[i].start == sec.char_start:
-        nxt = blocks[i + 1].text.strip()
-        if nxt and len(nxt) <= 200 and nxt == nxt.upper() and not _LABEL_START_RE.match(nxt):
-            return match_text(nxt)
-    return ""
+    """A section's title in match form (structure titles a bare ``PHẦN II`` by the heading
+    under it)."""
+    return match_text(sec.title)
 
 
 def _looks_back(ctx: _Ctx, pos: int) -> bool:
@@ -877,32 +860,7 @@ def _looks_back(ctx: _Ctx, pos: int) -> bool:
     i = bisect_right(ctx.block_starts, pos) - 1
     if chain and i >= 0 and chain[0].char_start == ctx.block_starts[i]:
         chain = chain[1:]
-    return bool(chain) and _verdict(ctx, chain[0])
-
-
-def _verdict(ctx: _Ctx, sec: Section) -> bool:
-    """Does the text of ``sec`` look back (its own title, else its parent's verdict)?"""
-    if sec.section_id in ctx.verdicts:
-        return ctx.verdicts[sec.section_id]
-    vocab = _vocab()
-    parent = ctx.by_id.get(sec.parent_id) if sec.parent_id else None
-    title = _title(ctx, sec)
-    if vocab.past_title_re.match(title):
-        out = True
-    elif vocab.forward_title_re.search(title):
-        out = False
-    elif parent is not None and _verdict(ctx, parent):
-        out = True
-    else:
-        out = False
-        anc = parent
-        while anc is not None and not _title(ctx, anc):
-            anc = ctx.by_id.get(anc.parent_id) if anc.parent_id else None
-        if ctx.year and anc is None:  # a top-level title naming only earlier years
-            years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", title)]
-            out = bool(years) and max(years) < ctx.year
-    ctx.verdicts[sec.section_id] = out
-    return out
+    return bool(chain) and chain[0].looks_back
 
 
 def _forward(ctx: _Ctx, pos: int) -> bool:
