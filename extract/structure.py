@@ -409,3 +409,13 @@ def section_at(sections: list[Section], offset: int) -> Section | None:
         if s.char_end >= offset and (best is None or s.level >= best.level):
             best = s
     return best
+
+
+def section_chain(sections: list[Section], by_id: dict[str, Section], offset: int) -> list[Section]:
+    """The sections holding ``offset``, innermost first."""
+    chain = []
+    sec = section_at(sections, offset)
+    while sec is not None:
+        chain.append(sec)
+        sec = by_id.get(sec.parent_id) if sec.parent_id else None
+    return chain

@@ -58,7 +58,7 @@ from functools import cache
 from .. import patterns
 from ..model import Deadline, Document, DocumentInfo, LegalRef, Section
 from ..normalize import anchored_finditer, match_text
-from ..structure import section_at
+from ..structure import section_at, section_chain
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 # A day/month pair: "21/02", "05/3"; with a year "21/02/2022", "21.02.2022", "21-02-2022".
@@ -1006,21 +1006,6 @@ def _zones(doc: Document, info: DocumentInfo, preamble_end: int = 0) -> list[_Zo
     return [z for z in zones if z.end > z.start]
 
 
-def _section_chain(ctx: _Ctx, pos: int) -> list[Section]:
-    chain = []
-    sec = section_at(ctx.sections, pos)
-    while sec is not None:
-        chain.append(sec)
-        sec = ctx.by_id.get(sec.parent_id) if sec.parent_id else None
-    return chain
-
-
-def _title(ctx: _Ctx, sec: Section) -> str:
-    """A section's title in match form (structure titles a bare ``PHẦN II`` by the heading
-    under it)."""
-    return match_text(sec.title)
-
-
 _TERMINAL = ".;:!?…"
 _BLOCK_LABEL = re.compile(
     r"\s*(?:(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,3}(?:\.\d{1,3}){0,4}|[a-zđ])[.)]|[-–·•*+○▪►✓])(?:\s|$)"
@@ -1044,7 +1029,8 @@ def _continued(doc: Document, i: int) -> int | None:
 
 def _forward(ctx: _Ctx, pos: int) -> bool:
     """In a report: is ``pos`` in a forward-looking section (``PHƯƠNG HƯỚNG, NHIỆM VỤ ...``)?"""
-    return any(_vocab().forward_re.search(_title(ctx, s)) for s in _section_chain(ctx, pos))
+    chain = section_chain(ctx.sections, ctx.by_id, pos)
+    return any(_vocab().forward_re.search(match_text(s.title)) for s in chain)
 
 
 def _looks_back(ctx: _Ctx, pos: int) -> bool:

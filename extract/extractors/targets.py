@@ -62,7 +62,7 @@ from itertools import accumulate, pairwise
 from .. import patterns
 from ..model import Block, Deadline, Document, DocumentInfo, LegalRef, Section, Target
 from ..normalize import match_text
-from ..structure import section_at
+from ..structure import section_at, section_chain
 
 _NUM = r"\d+(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
 _NUM_RE = re.compile(
@@ -789,7 +789,7 @@ def _kind(ctx: _Ctx, z: _Zone, val: _Value) -> str:
         return "skip"  # "cơ cấu tổ chức ... gồm 01 Giám đốc": how an agency is made up
     if any(
         vocab.definition_section_re.search(match_text(s.title))
-        for s in _section_chain(ctx, val.num_start)
+        for s in section_chain(ctx.sections, ctx.by_id, val.num_start)
     ):
         return "skip"  # "Điều 2. Giải thích từ ngữ": a definition, not a goal
     if any(
@@ -834,21 +834,6 @@ def _in_parentheses(mt: str, lo: int, pos: int) -> bool:
     return mt.rfind("(", lo, pos) > mt.rfind(")", lo, pos)
 
 
-def _section_chain(ctx: _Ctx, pos: int) -> list[Section]:
-    chain = []
-    sec = section_at(ctx.sections, pos)
-    while sec is not None:
-        chain.append(sec)
-        sec = ctx.by_id.get(sec.parent_id) if sec.parent_id else None
-    return chain
-
-
-def _title(ctx: _Ctx, sec: Section) -> str:
-    """A section's title in match form (structure titles a bare ``PHẦN II`` by the heading
-    under it)."""
-    return match_text(sec.title)
-
-
 def _looks_back(ctx: _Ctx, pos: int) -> bool:
     """In a plan: is ``pos`` in a section that tells what was done (``I. KẾT QUẢ THỰC HIỆN
     NĂM 2023``, ``1. Đánh giá chung``, ``I. TÌNH HÌNH ... NĂM 2023`` in a 2024 plan)?
@@ -856,7 +841,7 @@ def _looks_back(ctx: _Ctx, pos: int) -> bool:
     The value's own list item is not its section; walking out, the first title that opens
     with a looking-back lead, or holds a forward word, decides; a top-level title also
     looks back when it names only years before the document's own."""
-    chain = _section_chain(ctx, pos)
+    chain = section_chain(ctx.sections, ctx.by_id, pos)
     i = bisect_right(ctx.block_starts, pos) - 1
     if chain and i >= 0 and chain[0].char_start == ctx.block_starts[i]:
         chain = chain[1:]
@@ -866,8 +851,9 @@ def _looks_back(ctx: _Ctx, pos: int) -> bool:
 def _forward(ctx: _Ctx, pos: int) -> bool:
     """In a report: is ``pos`` in a forward-looking section (``PHƯƠNG HƯỚNG ... TIẾP THEO``)?"""
     vocab = _vocab()
-    for sec in _section_chain(ctx, pos):  # innermost first: the nearest telling title decides
-        title = _title(ctx, sec)
+    # innermost first: the nearest telling title decides
+    for sec in section_chain(ctx.sections, ctx.by_id, pos):
+        title = match_text(sec.title)
         if vocab.result_section_re.search(title):
             return False
         if vocab.forward_re.search(title):
