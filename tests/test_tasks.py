@@ -923,3 +923,60 @@ def test_a_commune_civil_servant_post_is_a_unit(tmp_path):
     t = run(tmp_path, body).tasks[0]
     assert t.lead_units == ["Công chức Tư pháp - Hộ tịch"]
     assert t.support_units == ["Văn phòng - Thống kê xã"]
+
+
+def test_a_subject_after_the_time_the_sentence_opens_with(tmp_path):
+    body = (
+        "I. KẾT QUẢ\n"
+        "Đã nạo vét 2 tuyến kênh.\n\n"
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ\n"
+        "Trong quý IV/2024, Ban Nhân dân các ấp Phú Hòa, Phú Lợi phối hợp với Hội Nông dân xã "
+        "vận động hộ dân chỉnh trang hàng rào.\n"
+        "Từ nay đến cuối năm, Đoàn Thanh niên xã tổ chức ra quân dọn vệ sinh môi trường.\n"
+        "Trong quá trình thực hiện, nếu có vướng mắc thì báo cáo về Ủy ban nhân dân xã.\n"
+    )
+    r = run(tmp_path, body, doc_type="BÁO CÁO", title="Kết quả 9 tháng năm 2024")
+    assert len(r.tasks) == 2
+    a = r.task("Trong quý IV/2024")
+    assert a.lead_units == ["Ban Nhân dân ấp Phú Hòa", "Ban Nhân dân ấp Phú Lợi"]
+    assert a.support_units == ["Hội Nông dân xã"]
+    assert a.deadline_text == "Trong quý IV/2024"
+    assert r.task("Từ nay đến cuối năm").lead_units == ["Đoàn Thanh niên xã"]
+
+
+def test_a_duty_that_begins_with_an_officials_title_is_the_units(tmp_path):
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Trưởng các phòng chuyên môn, đơn vị trực thuộc Sở có trách nhiệm phổ biến Kế hoạch "
+        "này đến công chức, viên chức.\n"
+        "2. Chánh Văn phòng Sở theo dõi, tổng hợp kết quả, báo cáo Giám đốc Sở trước ngày "
+        "15/12/2024.\n"
+    )
+    r = run(tmp_path, body)
+    assert r.task("Trưởng các phòng").lead_units == ["Các phòng chuyên môn", "Đơn vị trực thuộc Sở"]
+    b = r.task("Chánh Văn phòng Sở")
+    assert b.lead_units == ["Văn phòng Sở"] and b.deadline_text == "trước ngày 15/12/2024"
+
+
+def test_an_event_named_before_its_colon_opens_the_task_one_per_chu_tri_clause(tmp_path):
+    body = (
+        "I. MỤC ĐÍCH, YÊU CẦU\nTạo không khí vui tươi.\n\n"
+        "II. CÁC HOẠT ĐỘNG\n"
+        "1. Văn hóa, văn nghệ\n"
+        "- Hội thi gói bánh tét các xã, thị trấn: Ủy ban nhân dân huyện Tư Nghĩa chủ trì, phối "
+        "hợp với Hội Liên hiệp Phụ nữ tỉnh tổ chức.\n"
+        "2. Trang trí\n"
+        "Sở Xây dựng chủ trì, phối hợp với Ủy ban nhân dân thành phố trang trí đèn chiếu sáng các "
+        "tuyến phố chính, hoàn thành trước ngày 20/01/2025; Công an tỉnh chủ trì, phối hợp với "
+        "Sở Y tế bảo đảm an ninh trật tự tại các điểm vui chơi. Lễ thượng cờ đầu năm: Ủy ban "
+        "nhân dân thành phố chủ trì tổ chức.\n"
+    )
+    r = run(tmp_path, body, doc_type="HƯỚNG DẪN", title="Tổ chức các hoạt động mừng Xuân")
+    a = r.task("Hội thi gói bánh tét")
+    assert a.lead_units == ["Ủy ban nhân dân huyện Tư Nghĩa"]
+    assert a.support_units == ["Hội Liên hiệp Phụ nữ tỉnh"]
+    b = r.task("Sở Xây dựng chủ trì")
+    assert b.deadline_text == "hoàn thành trước ngày 20/01/2025" and "Công an" not in b.text
+    assert r.task("Công an tỉnh chủ trì").support_units == ["Sở Y tế"]
+    assert r.task("Lễ thượng cờ").lead_units == ["Ủy ban nhân dân thành phố"]
+    assert len(r.tasks) == 4

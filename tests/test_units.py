@@ -487,3 +487,21 @@ def test_an_html_line_break_separates_units():
         "Hội Cựu chiến binh xã",
         "Đoàn Thanh niên xã",
     ]
+
+
+def test_an_officials_title_before_a_unit_names_the_unit():
+    names = [u.name for u in units.parse("Trưởng các phòng, đơn vị thuộc Sở; Chánh Văn phòng Sở")]
+    assert names == ["Các phòng", "Đơn vị thuộc Sở", "Văn phòng Sở"]
+    # titles among the head nouns stay part of the name; "Trưởng ban" is no title + unit
+    assert [u.name for u in units.parse("Chủ tịch Ủy ban nhân dân các xã")] == [
+        "Chủ tịch Ủy ban nhân dân các xã"
+    ]
+    mt = match_text("Trưởng ban tổ chức hội thi")
+    assert units.units_at(mt, 0) is None
+
+
+def test_hamlets_are_localities_below_the_commune():
+    names = [u.name for u in units.parse("Ban Nhân dân các ấp Phú Hòa, Phú Lợi và Hội Nông dân xã")]
+    assert names == ["Ban Nhân dân ấp Phú Hòa", "Ban Nhân dân ấp Phú Lợi", "Hội Nông dân xã"]
+    mt = match_text("Đoàn Thanh niên thôn Đông Xá phối hợp tổ chức")
+    assert mt[: units.units_at(mt, 0)] == "Đoàn Thanh niên thôn Đông Xá"

@@ -112,6 +112,7 @@ class _Vocab:
     descriptive_types: frozenset[str]
     forward_re: re.Pattern[str]
     time_word_re: re.Pattern[str]  # a time word opening a time expression: "trước", "trong"
+    time_opener_re: re.Pattern[str]  # "Trong quý III/2024, ": a time before the subject
     lead_cue_re: re.Pattern[str]
     lead_cue_any_re: re.Pattern[str]
     notice_re: re.Pattern[str]
@@ -171,6 +172,7 @@ def _vocab() -> _Vocab:
         descriptive_types=frozenset(_key(t) for t in dl["descriptive_doc_types"]),
         forward_re=re.compile(rf"(?<![\w])(?:{_alt(dl['forward_section_words'])}){_W}", re.I),
         time_word_re=re.compile(rf"(?:{_alt(v['time_words'])}){_W}", re.I),
+        time_opener_re=re.compile(rf"(?:{_alt(v['time_openers'])}){_W}[^,;:.\n]{{0,60}},\s+", re.I),
         lead_cue_re=re.compile(rf"\s*(?:{_alt(v['lead_cues'])}){_W}"),
         lead_cue_any_re=re.compile(rf"(?<![\w])(?:{_alt(v['lead_cues'])}){_W}"),
         notice_re=re.compile(rf"\s*(?:{_alt(v['notice_verbs'])}){_W}"),
@@ -1037,8 +1039,12 @@ def _subject_at(ctx: _Ctx, pos: int, end: int) -> tuple[list[U.UnitName], int, b
     """A unit subject at ``pos``: its units, where the task's text starts, a ``X:`` form flag."""
     vocab = _vocab()
     mt = ctx.mt
-    m = vocab.subject_cue_re.match(mt, pos, end)
-    upos = m.end() if m else pos
+    opener = vocab.time_opener_re.match(mt, pos, end)
+    # "Trong quý III/2024, Ủy ban nhân dân các xã vận động ...": the subject after the time
+    timed = opener is not None and mt[opener.end() : opener.end() + 1].isupper()
+    pos_subject = opener.end() if opener is not None and timed else pos
+    m = vocab.subject_cue_re.match(mt, pos_subject, end)
+    upos = m.end() if m else pos_subject
     reach = U.units_at(mt, upos, end)
     if reach is None:
         return None
@@ -1103,7 +1109,11 @@ def _inline(ctx: _Ctx) -> list[_Draft]:
                 after = _skip_space(ctx.mt, colon + 1) if colon > 0 else -1
                 if after > 0 and ctx.mt[after : after + 1].isupper():
                     hit = _subject_at(ctx, after, b.end)
-                    hit = (hit[0], after, hit[2]) if hit and not hit[2] else None
+                    # a bullet naming its event first ("- Hội thi gói bánh tét: UBND huyện X
+                    # chủ trì ...") is the task from its first word; so is a later sentence,
+                    # whose opening words belong to no earlier task
+                    first = s if s != pos or style in _BULLET_STYLES else after
+                    hit = (hit[0], first, hit[2]) if hit and not hit[2] else None
             if hit is None:  # "... kiện toàn tổ chức Văn phòng HĐND và UBND huyện chủ trì, ..."
                 hit = _leading_unit(ctx, s, sentence_end)
             if hit:

@@ -104,6 +104,7 @@ class _Vocab:
     collective_caps: frozenset[str]
     word_case_re: re.Pattern[str]
     word_case: dict[str, str]
+    title_re: re.Pattern[str]  # "Trưởng ", "Chánh ": an official before the unit
 
 
 @cache
@@ -183,6 +184,7 @@ def _vocab() -> _Vocab:
         collective_caps=frozenset(v["collective_caps"]),
         word_case_re=re.compile(rf"(?<![\w])(?:{_alt(v['word_case'])}){_W}", re.I),
         word_case={_key(w): w for w in v["word_case"]},
+        title_re=re.compile(rf"(?:{_alt(v['official_titles'])})\s+"),
     )
 
 
@@ -221,6 +223,11 @@ def _start(mt: str, pos: int) -> tuple[int, str] | None:
     """``(end, kind)``: kind ``known`` (a gazetteer name: only a place may follow it),
     ``collective`` (``Các`` + noun) or ``proper`` (a head noun and the name after it)."""
     vocab = _vocab()
+    title = vocab.title_re.match(mt, pos)
+    if title:  # "Trưởng các phòng, đơn vị", "Chánh Văn phòng Sở": the unit after the title
+        inner = _start(mt, title.end())
+        if inner is not None:
+            return inner
     best: tuple[int, str] | None = None
     g = _gazetteer_at(mt, pos)
     if g is not None:
@@ -528,6 +535,9 @@ def clean(text: str) -> str:
     text = re.sub(r"\s*\((?:[^()]|\([^()]*\))*\)\s*$", "", text)  # "UBND thành phố (để b/c)"
     text = _TRAIL_RE.sub("", text)
     text = _vocab().particle_re.sub("", text)
+    title = _vocab().title_re.match(text)
+    if title and _start(match_text(text), title.end()) is not None:
+        text = text[title.end() :]  # "Chánh Văn phòng Sở": the unit, not its official
     return text.strip()
 
 
