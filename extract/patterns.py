@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,13 @@ def _nfc_all(value: Any) -> Any:
     if isinstance(value, dict):
         return {_nfc_all(k): _nfc_all(v) for k, v in value.items()}
     return value
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of vocabulary phrases in match form, longest first, a space in a
+    phrase matching any run of whitespace (a phrase may wrap across a line)."""
+    forms = sorted({match_text(nfc(w)) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
 
 
 def folded(word: str) -> str:

@@ -42,22 +42,20 @@ def _rules() -> dict:
         "periods": [(re.compile(p["re"], re.I), p["fmt"]) for p in data["periods"]],
         "issuer_fallbacks": [re.compile(p) for p in data["issuer_fallbacks"]],
         "look_back": re.compile(
-            r"\s*(?:(?:" + _words(data["look_back"]["openers"]) + r")\s+)?"
-            r"(?:" + _words(data["look_back"]["leads"]) + r")(?![\w])",
+            r"\s*(?:(?:" + patterns.alternation(data["look_back"]["openers"]) + r")\s+)?"
+            r"(?:" + patterns.alternation(data["look_back"]["leads"]) + r")(?![\w])",
             re.I,
         ),
         "forward": re.compile(
-            r"(?<![\w])(?:" + _words(data["look_back"]["forward_words"]) + r")(?![\w])", re.I
+            r"(?<![\w])(?:"
+            + patterns.alternation(data["look_back"]["forward_words"])
+            + r")(?![\w])",
+            re.I,
         ),
         "issuer_locality": re.compile(data["issuer_locality_line"]),
         "issuer_office": re.compile(data["issuer_office_line"]),
         "period_ignore": re.compile(data["period_ignore"], re.I),
     }
-
-
-def _words(words: list[str]) -> str:
-    folded = sorted({match_text(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
 
 def _is_caps(text: str) -> bool:

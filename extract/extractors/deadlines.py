@@ -58,6 +58,7 @@ from functools import cache
 from .. import patterns
 from ..model import Deadline, Document, DocumentInfo, LegalRef, Section
 from ..normalize import anchored_finditer, match_text
+from ..patterns import alternation as _alt
 from ..structure import section_at, section_chain
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
@@ -73,12 +74,6 @@ _DMY_NC = (
     + _YEAR
     + r"|(?<![\d/.])\d{1,2}\s*/\s*\d{1,2}(?![\d/]|[.,]\d)"
 )
-
-
-def _alt(words: list[str]) -> str:
-    """A regex alternation of vocabulary phrases, longest first, spaces as any whitespace."""
-    folded = sorted({match_text(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
 
 def _key(text: str) -> str:

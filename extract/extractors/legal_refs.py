@@ -29,6 +29,7 @@ from functools import cache
 from .. import patterns
 from ..model import Document, DocumentInfo, LegalRef, Section
 from ..normalize import anchored_finditer, fold_tones, match_text
+from ..patterns import alternation as _alternation
 from ..structure import section_at
 
 # One code of a symbol: capitals and digits with at most one lower-case letter (TTg, CTr, QyĐ).
@@ -80,10 +81,6 @@ class _Vocab:
     number_only_re: re.Pattern[str]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
-    )
 
 
 @cache

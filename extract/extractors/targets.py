@@ -62,6 +62,7 @@ from itertools import accumulate, pairwise
 from .. import patterns
 from ..model import Block, Deadline, Document, DocumentInfo, LegalRef, Section, Target
 from ..normalize import match_text
+from ..patterns import alternation as _alt
 from ..structure import section_at, section_chain
 
 _NUM = r"\d+(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
@@ -79,12 +80,6 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 # The end of a text window that is the start of a clause (or of a list item).
 _CLAUSE_OPEN_RE = re.compile(r"(?:^|[.;:!?\n(,\-–·•*+]|\b\w\))\s*$")
 _DATED_KINDS = frozenset({"date", "before", "month", "quarter", "half_year", "year", "range"})
-
-
-def _alt(words: list[str]) -> str:
-    """A regex alternation of vocabulary phrases, longest first, spaces as any whitespace."""
-    folded = sorted({match_text(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
 
 def _key(text: str) -> str:

@@ -62,22 +62,19 @@ with (``...; hoàn thành trước ngày 31/5/2024.``; see tasks.yaml, 6).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from .. import patterns
 from ..model import Block, Cell, Deadline, Document, DocumentInfo, Section, Task, Unit
 from ..normalize import match_text
+from ..patterns import alternation as _alt
 from ..structure import label_of, section_at
 from . import units as U
 
 _SKIP_KINDS = frozenset({"header", "signature", "recipients", "footnote"})
 _BULLET_STYLES = frozenset({"dash", "dot", "star", "other_bullet"})
-
-
-def _alt(words: list[str]) -> str:
-    folded = sorted({match_text(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
 
 def _key(text: str) -> str:
@@ -1076,18 +1073,24 @@ def _subject_at(ctx: _Ctx, pos: int, end: int) -> tuple[list[U.UnitName], int, b
     return (found, pos, False) if found else None
 
 
+def _free_blocks(ctx: _Ctx) -> Iterator[tuple[int, Block]]:
+    """Body paragraphs and list items not yet read by another pass, where text may assign
+    work (a report only in its forward-looking sections)."""
+    for bi, b in enumerate(ctx.doc.blocks):
+        if (
+            bi not in ctx.used
+            and b.rows is None
+            and b.start >= ctx.body_start
+            and b.kind in ("paragraph", "list_item")
+            and ctx.assigns(b.start)
+        ):
+            yield bi, b
+
+
 def _inline(ctx: _Ctx) -> list[_Draft]:
     vocab = _vocab()
     drafts: list[_Draft] = []
-    for bi, b in enumerate(ctx.doc.blocks):
-        if (
-            bi in ctx.used
-            or b.rows is not None
-            or b.start < ctx.body_start
-            or b.kind not in ("paragraph", "list_item")
-            or not ctx.assigns(b.start)
-        ):
-            continue
+    for bi, b in _free_blocks(ctx):
         style, pos = _item(b)
         if style in ("roman", "alpha_upper", "part", "chapter", "appendix", "article"):
             continue
@@ -1170,15 +1173,7 @@ def _parenthetical(ctx: _Ctx) -> list[_Draft]:
     vocab = _vocab()
     mt, text = ctx.mt, ctx.doc.text
     drafts: list[_Draft] = []
-    for bi, b in enumerate(ctx.doc.blocks):
-        if (
-            bi in ctx.used
-            or b.rows is not None
-            or b.start < ctx.body_start
-            or b.kind not in ("paragraph", "list_item")
-            or not ctx.assigns(b.start)
-        ):
-            continue
+    for bi, b in _free_blocks(ctx):
         m = _PAREN_END_RE.search(mt, b.start, b.end)
         style, pos = _item(b)
         if not m or m.start() <= pos:

@@ -40,6 +40,7 @@ from functools import cache
 
 from .. import patterns
 from ..normalize import match_text
+from ..patterns import alternation as _alt
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +55,6 @@ class _Entry:
     name: str
     unit_type: str
     qualified: bool
-
-
-def _alt(words: list[str]) -> str:
-    folded = sorted({match_text(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
 
 def _key(text: str) -> str:
