@@ -50,6 +50,11 @@ def alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
 
 
+def word_re(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words`` as whole words, in any letter case."""
+    return re.compile(r"(?<![\w])(?:" + alternation(words) + r")(?![\w])", re.I)
+
+
 def folded(word: str) -> str:
     """A pattern word in the same form as the match text it is searched in."""
     return match_text(nfc(word))

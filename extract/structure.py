@@ -46,12 +46,7 @@ def _rules() -> dict:
             r"(?:" + patterns.alternation(data["look_back"]["leads"]) + r")(?![\w])",
             re.I,
         ),
-        "forward": re.compile(
-            r"(?<![\w])(?:"
-            + patterns.alternation(data["look_back"]["forward_words"])
-            + r")(?![\w])",
-            re.I,
-        ),
+        "forward": patterns.word_re(data["look_back"]["forward_words"]),
         "issuer_locality": re.compile(data["issuer_locality_line"]),
         "issuer_office": re.compile(data["issuer_office_line"]),
         "period_ignore": re.compile(data["period_ignore"], re.I),

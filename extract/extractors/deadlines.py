@@ -59,6 +59,7 @@ from .. import patterns
 from ..model import Deadline, Document, DocumentInfo, LegalRef, Section
 from ..normalize import anchored_finditer, match_text
 from ..patterns import alternation as _alt
+from ..patterns import word_re as _word
 from ..structure import section_at, section_chain
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
@@ -145,10 +146,6 @@ class _Vocab:
 def _ends_with(words: list[str], before: str = r"[\s(]") -> re.Pattern[str]:
     """``... <word>`` at the end of a text window (the words right before a match)."""
     return re.compile(r"(?:^|(?<=" + before + r"))(?:" + _alt(words) + r")\s*$", re.I)
-
-
-def _word(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(?:" + _alt(words) + r")(?![\w])", re.I)
 
 
 @cache

@@ -63,6 +63,7 @@ from .. import patterns
 from ..model import Block, Deadline, Document, DocumentInfo, LegalRef, Section, Target
 from ..normalize import match_text
 from ..patterns import alternation as _alt
+from ..patterns import word_re as _word
 from ..structure import section_at, section_chain
 
 _NUM = r"\d+(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
@@ -84,10 +85,6 @@ _DATED_KINDS = frozenset({"date", "before", "month", "quarter", "half_year", "ye
 
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", match_text(text)).strip().lower()
-
-
-def _word(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(?:" + _alt(words) + r")(?![\w])", re.I)
 
 
 def _ends_with(words: list[str]) -> re.Pattern[str]:
