@@ -65,6 +65,32 @@ def match_text(text: str) -> str:
     return fold_tones(text).translate(_CHAR_MAP)
 
 
+@lru_cache(maxsize=8)
+def lower_text(text: str) -> str:
+    """``text`` lower-cased, same length (a letter whose lower case is longer stays as it is).
+
+    Searching this with a lower-case pattern is several times faster than ``re.I`` on the
+    original, which keeps ``re`` from skipping ahead to a pattern's first letter.
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def finditer_at(rx: re.Pattern[str], text: str, starts: Iterator[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose matches can only begin at ``starts``
+    (ascending positions found by a cheap scan first, such as a lower-case keyword)."""
+    last_end = 0
+    for p in starts:
+        if p < last_end:
+            continue
+        m = rx.match(text, p)
+        if m is not None:
+            last_end = m.end() if m.end() > p else p + 1
+            yield m
+
+
 _CHAR_MAP = str.maketrans(
     {
         "\u2013": "-",  # en dash

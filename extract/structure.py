@@ -38,7 +38,9 @@ def _rules() -> dict:
         "signature": re.compile(r"^(?:" + "|".join(data["signature_titles"]) + r")\s*$"),
         "signed": re.compile("|".join(data["signed_marks"])),
         "recipients": re.compile(data["recipients"], re.I),
-        "labels": [(k, re.compile(v)) for k, v in data["section_labels"].items()],
+        # One pattern, a named group per style in the data's order: the first style that
+        # matches wins, as trying them one by one would, at one call per block.
+        "labels": re.compile("|".join(f"(?P<{k}>{v})" for k, v in data["section_labels"].items())),
         "periods": [(re.compile(p["re"], re.I), p["fmt"]) for p in data["periods"]],
         "issuer_fallbacks": [re.compile(p) for p in data["issuer_fallbacks"]],
         "look_back": re.compile(
@@ -288,12 +290,10 @@ def _read_period(info: DocumentInfo, rules: dict) -> None:
 
 def label_of(text: str) -> tuple[str, str] | None:
     """``"1.1. Tỷ lệ ..."`` → ``("decimal2", "1.1.")``; None for unlabelled text."""
-    stripped = text.lstrip()
-    for style, rx in _rules()["labels"]:
-        m = rx.match(stripped)
-        if m and m.group(0).strip():
-            return style, m.group(0).strip()
-    return None
+    m = _rules()["labels"].match(text.lstrip())
+    if m is None or not m.group(0).strip():
+        return None
+    return m.lastgroup, m.group(0).strip()
 
 
 def _sections(doc: Document, rules: dict) -> list[Section]:
@@ -327,12 +327,13 @@ def _sections(doc: Document, rules: dict) -> list[Section]:
         )
         stack.append((style, section))
         sections.append(section)
-    # A section ends where the next section of its level or above begins.
-    for i, s in enumerate(sections):
-        for nxt in sections[i + 1 :]:
-            if nxt.level <= s.level:
-                s.char_end = nxt.char_start - 1
-                break
+    # A section ends where the next section of its level or above begins; the open ones
+    # form a stack of rising levels, closed from the top.
+    open_: list[Section] = []
+    for nxt in sections:
+        while open_ and open_[-1].level >= nxt.level:
+            open_.pop().char_end = nxt.char_start - 1
+        open_.append(nxt)
     return sections
 
 
@@ -387,8 +388,11 @@ def _mark_looking_back(sections: list[Section], info: DocumentInfo, rules: dict)
                 s.looks_back = bool(years) and max(years) < year
 
 
+_TITLE_END_RE = re.compile(r"(?<=[^\d\s])[.:;](?=\s|$)")
+
+
 def _title_of(rest: str) -> str:
-    m = re.search(r"(?<=[^\d\s])[.:;](?=\s|$)", rest)
+    m = _TITLE_END_RE.search(rest)
     title = rest[: m.start()] if m and m.start() > 0 else rest
     return title[:200].strip()
 

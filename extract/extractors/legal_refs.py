@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from .. import patterns
 from ..model import Document, DocumentInfo, LegalRef, Section
-from ..normalize import anchored_finditer, fold_tones, match_text
+from ..normalize import anchored_finditer, finditer_at, fold_tones, lower_text, match_text
 from ..patterns import alternation as _alternation
 from ..structure import section_at
 
@@ -51,11 +52,7 @@ _DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P
 _DATE_AFTER = re.compile(
     # "ngày 15/7/2021", "ban hành ngày ...", "được Quốc hội thông qua ngày 30/11/2024"
     r"\s*,?\s*(?:\(?\s*(?:được\s+(?:[^\s,;.]+\s+){0,4}?)?(?:ban\s+hành|ký|thông\s+qua)\s+)?"
-    r"(?:ngày\s*:?\s*)?(?:"
-    + _DATE_NUMERIC
-    + "|"
-    + _DATE_WORDS
-    + r")",
+    r"(?:ngày\s*:?\s*)?(?:" + _DATE_NUMERIC + "|" + _DATE_WORDS + r")",
     re.I,
 )
 _DATE_REQUIRES_NGAY = re.compile(r"\s*,?\s*(?:ngày|ban\s+hành|ký|được\s)", re.I)
@@ -69,6 +66,7 @@ class _Vocab:
     abbrev: dict[str, str]
     untyped: str
     law_re: re.Pattern[str]
+    law_start_re: re.Pattern[str]  # where law_re may match, in the lower-cased text
     law_before_number_re: re.Pattern[str]
     relations: list[tuple[str, re.Pattern[str]]]
     subject_re: re.Pattern[str]
@@ -79,8 +77,6 @@ class _Vocab:
     law_not_after_re: re.Pattern[str]
     next_mention_re: re.Pattern[str]
     number_only_re: re.Pattern[str]
-
-
 
 
 @cache
@@ -137,12 +133,13 @@ def _vocab() -> _Vocab:
         + _alternation(law_words)
         + r")\s+(?P<name>[A-ZĐÀ-Ỹ][^;:\n]{0,110}?)\s+số\s*:?\s*$"
     )
+    # Searched in the lower-cased text without re.I and with the word-start check done in
+    # Python: a leading look-behind and re.I keep ``re`` from skipping ahead to the first
+    # letter of a cue, which made these passes the most costly part of the stage.
     relations = [
         (
             rel,
-            re.compile(
-                r"(?<![\w])(?:" + _alternation([match_text(c) for c in cues]) + r")(?![\w])", re.I
-            ),
+            re.compile(r"(?:" + _alternation([match_text(c).lower() for c in cues]) + r")(?![\w])"),
         )
         for rel, cues in rules["relations"].items()
     ]
@@ -164,6 +161,7 @@ def _vocab() -> _Vocab:
         abbrev=abbrev,
         untyped=types["untyped_symbol_type"],
         law_re=law_re,
+        law_start_re=re.compile("(?=" + _alternation([w.lower() for w in law_words]) + ")"),
         law_before_number_re=law_before_number_re,
         relations=relations,
         subject_re=subject_re,
@@ -224,6 +222,21 @@ def _parse_date(m: re.Match[str]) -> date | None:
         return date(int(y), int(mo), int(d))
     except (TypeError, ValueError):
         return None
+
+
+class _Spans:
+    """Non-empty character spans, asked whether any overlaps ``[s, e)`` in O(log n)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.max_end: list[int] = []  # the largest end among the spans up to each one
+        for _, b in ordered:
+            self.max_end.append(max(b, self.max_end[-1]) if self.max_end else b)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_left(self.starts, e)  # the spans that start before e
+        return k > 0 and self.max_end[k - 1] > s
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
@@ -435,14 +448,14 @@ def _numbers_without_symbol(
     doc: Document, mt: str, numbered: list[LegalRef], skip: list[tuple[int, int]], vocab: _Vocab
 ) -> list[LegalRef]:
     """``Nghị quyết số 29 của Ban Chấp hành ...``: the type and number, no symbol."""
-    taken = [(r.char_start, r.char_end) for r in numbered]
+    taken = _Spans((r.char_start, r.char_end) for r in numbered)
     out: list[LegalRef] = []
     for tail in _NUMBER_ONLY_TAIL_RE.finditer(mt):
         m = vocab.number_only_re.search(mt, max(0, tail.start() - 40), tail.end())
         if m is None or m.end() != tail.end():
             continue
         s, e = m.start("type"), m.end()
-        if any(a <= s < b or s <= a < e for a, b in taken) or any(a <= s < b for a, b in skip):
+        if taken.overlaps(s, e) or any(a <= s < b for a, b in skip):
             continue
         key = match_text(m.group("type")).lower()
         ref_type = vocab.type_of.get(re.sub(r"\s+", " ", key))
@@ -528,11 +541,12 @@ def _laws_by_name(
     doc: Document, mt: str, numbered: list[LegalRef], skip: list[tuple[int, int]], vocab: _Vocab
 ) -> list[LegalRef]:
     """``Luật Giáo dục 2019``, ``Luật Ngân sách nhà nước`` — laws cited without a number."""
-    taken = [(r.char_start, r.char_end) for r in numbered]
+    taken = _Spans((r.char_start, r.char_end) for r in numbered)
     out: list[LegalRef] = []
-    for m in vocab.law_re.finditer(mt):
+    low = lower_text(mt)
+    for m in finditer_at(vocab.law_re, mt, (a.start() for a in vocab.law_start_re.finditer(low))):
         s, e = m.start(), m.end()
-        if any(a <= s < b or s <= a < e for a, b in taken) or any(a <= s < b for a, b in skip):
+        if taken.overlaps(s, e) or any(a <= s < b for a, b in skip):
             continue
         if m.group("word")[0].islower() and not (
             m.group("year") and len(m.group("name").split()) <= 4
@@ -601,10 +615,12 @@ def _assign_relations(mt: str, refs: list[LegalRef], vocab: _Vocab) -> None:
     """Each mention takes the nearest cue before it in its sentence (``Căn cứ``, ``Thực hiện``,
     ``theo`` ...); cues inside other mentions don't count. Cues and sentence stops are found
     once per document, so long paragraphs of references cost no more than short ones."""
+    low = lower_text(mt)
     cues = sorted(
         (m.start(), rel != "theo", rel)  # at one position a specific cue beats "theo"
         for rel, rx in vocab.relations
-        for m in rx.finditer(mt)
+        for m in rx.finditer(low)
+        if m.start() == 0 or (not low[m.start() - 1].isalnum() and low[m.start() - 1] != "_")
     )
     cue_starts = [c[0] for c in cues]
     stops = [0] + [m.end() for m in _SENTENCE_STOP_RE.finditer(mt)]
