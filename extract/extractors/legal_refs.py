@@ -61,9 +61,11 @@ _DATE_REQUIRES_NGAY = re.compile(r"\s*,?\s*(?:ngày|ban\s+hành|ký|được\s)"
 @dataclass(slots=True)
 class _Vocab:
     type_re: re.Pattern[str]
+    type_span: int  # longest text type_re can match when no whitespace run is longer than 1
     type_of: dict[str, str]
     generic: set[str]
     abbrev: dict[str, str]
+    abbrev_upper: dict[str, str]  # the same in capitals, the first spelling winning
     untyped: str
     law_re: re.Pattern[str]
     law_start_re: re.Pattern[str]  # where law_re may match, in the lower-cased text
@@ -156,9 +158,12 @@ def _vocab() -> _Vocab:
     )
     return _Vocab(
         type_re=type_re,
+        # The longest name or abbreviation, plus " hành động", " số: ." and spaces.
+        type_span=max(len(w) for w in names + abbrevs) + 20,
         type_of=type_of,
         generic=generic,
         abbrev=abbrev,
+        abbrev_upper={a.upper(): n for a, n in reversed(abbrev.items())},
         untyped=types["untyped_symbol_type"],
         law_re=law_re,
         law_start_re=re.compile("(?=" + _alternation([w.lower() for w in law_words]) + ")"),
@@ -192,10 +197,14 @@ def numsym_at(mt: str, at: int) -> int | None:
     return m.end() if m else None
 
 
+_SYMBOL_SPLIT_RE = re.compile(r"[-/\s]+")
+_ASSEMBLY_RE = re.compile(r"(?:UBTV)?QH\d*")  # the National Assembly and its Standing Committee
+
+
 def type_from_symbol(symbol: str) -> str | None:
     """``"NĐ-CP"`` → Nghị định; ``"QĐ/UBND"`` → Quyết định; ``"UBND-NV"`` → None."""
     vocab = _vocab()
-    parts = [p for p in re.split(r"[-/\s]+", symbol) if p]
+    parts = [p for p in _SYMBOL_SPLIT_RE.split(symbol) if p]
     # A symbol may start with the year (2018/NĐ-CP) when it is passed whole.
     while parts and parts[0].isdigit():
         parts.pop(0)
@@ -204,10 +213,10 @@ def type_from_symbol(symbol: str) -> str | None:
     first = parts[0]
     if first in vocab.abbrev:
         return vocab.abbrev[first]
-    for abbr, name in vocab.abbrev.items():
-        if first.upper() == abbr.upper():
-            return name
-    if re.fullmatch(r"QH\d*", first) or re.fullmatch(r"UBTVQH\d*", first):
+    name = vocab.abbrev_upper.get(first.upper())
+    if name is not None:
+        return name
+    if _ASSEMBLY_RE.fullmatch(first):
         return vocab.abbrev.get("QH" if first.startswith("QH") else "UBTVQH")
     return None
 
@@ -239,9 +248,12 @@ class _Spans:
         return k > 0 and self.max_end[k - 1] > s
 
 
+_CLAUSE_END_RE = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\d]|\s*$)|\n|\t|\.\s*$")
+
+
 def _clause_end(text: str, start: int, limit: int) -> int:
     """End of the clause that starts at ``start``: ``;``, a sentence stop, a line end."""
-    m = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\d]|\s*$)|\n|\t|\.\s*$").search(text, start, limit)
+    m = _CLAUSE_END_RE.search(text, start, limit)
     return m.start() if m else limit
 
 
@@ -271,6 +283,24 @@ def extract(doc: Document, info: DocumentInfo, sections: list[Section]) -> list[
     return refs
 
 
+_BARE_SO_RE = re.compile(r"(?:^|[\s,;:(])(?i:số)\s*[:.]?\s*$")
+_ISSUER_OPENER_RE = re.compile(r"\s*,?\s*(?:của|do)\s+(?=\S)", re.I)
+
+
+_WS_RUN_RE = re.compile(r"\s\s")
+
+
+def _type_word_at_end(text: str, vocab: _Vocab) -> re.Match[str] | None:
+    """``vocab.type_re.search(text)``: the type word that ``text`` ends with, if any.
+
+    The pattern must reach the end of ``text``; unless whitespace runs make a match longer,
+    no match can start more than ``type_span`` characters from the end, so the search starts
+    there instead of trying every position of a long window.
+    """
+    lo = 0 if _WS_RUN_RE.search(text) else max(0, len(text) - vocab.type_span)
+    return vocab.type_re.search(text, lo)
+
+
 def _numbered(
     doc: Document,
     info: DocumentInfo,
@@ -292,7 +322,7 @@ def _numbered(
     start = m.start()
     subject: str | None = None
     printed_generic = False
-    tm = vocab.type_re.search(before)
+    tm = _type_word_at_end(before, vocab)
     lm = vocab.law_before_number_re.search(before)
     if tm:
         word = tm.group("type")
@@ -309,7 +339,7 @@ def _numbered(
         name = doc.text[offset + lm.start("name") : offset + lm.end("name")]
         subject = f"{lm.group('word')} {name}"
         start = m.start() - len(before) + lm.start("word")
-    bare_so = re.search(r"(?:^|[\s,;:(])(?i:số)\s*[:.]?\s*$", before)
+    bare_so = _BARE_SO_RE.search(before)
     if num is None and not bare_so:
         return None  # a blank number only after "số" (drafts: "Kế hoạch số /KH-SGDĐT")
     if num is None and not (tm or lm):
@@ -350,7 +380,7 @@ def _numbered(
         if issue_date:
             end = dm.end()
     issuer = None
-    im = re.compile(r"\s*,?\s*(?:của|do)\s+(?=\S)", re.I).match(mt, end)
+    im = _ISSUER_OPENER_RE.match(mt, end)
     if im:
         stop = vocab.issuer_stop_re.search(mt, im.end(), min(len(mt), im.end() + 120, next_start))
         iss_end = stop.start() if stop else min(len(mt), im.end() + 120, next_start)
@@ -403,7 +433,7 @@ def _numbered(
 
 def _trim_subject(subject: str, vocab: _Vocab) -> str | None:
     """Cut a subject that ran into the next mention (``... của Nghị định``) at its type word."""
-    tm = vocab.type_re.search(match_text(subject))
+    tm = _type_word_at_end(match_text(subject), vocab)
     if tm:
         subject = subject[: tm.start("type")]
     subject = re.sub(r"(?:[\s,;:]+(?:của|và|tại|theo|các))+\s*$", "", subject)
@@ -441,7 +471,8 @@ def _is_self(
 
 
 # The cheap half of "Kế hoạch số 39": found first, then the type word is looked for before it.
-_NUMBER_ONLY_TAIL_RE = re.compile(r"(?i:số)\s*[:.]?\s*\d{1,5}(?![\w/\-]|[.,]\d)")
+# Searched in the lower-cased text: a pattern opening with a literal is found by a fast scan.
+_NUMBER_ONLY_TAIL_RE = re.compile(r"số\s*[:.]?\s*\d{1,5}(?![\w/\-]|[.,]\d)")
 
 
 def _numbers_without_symbol(
@@ -450,7 +481,7 @@ def _numbers_without_symbol(
     """``Nghị quyết số 29 của Ban Chấp hành ...``: the type and number, no symbol."""
     taken = _Spans((r.char_start, r.char_end) for r in numbered)
     out: list[LegalRef] = []
-    for tail in _NUMBER_ONLY_TAIL_RE.finditer(mt):
+    for tail in _NUMBER_ONLY_TAIL_RE.finditer(lower_text(mt)):
         m = vocab.number_only_re.search(mt, max(0, tail.start() - 40), tail.end())
         if m is None or m.end() != tail.end():
             continue
