@@ -449,8 +449,13 @@ def _trim_subject(subject: str, vocab: _Vocab) -> str | None:
     tm = _type_word_at_end(match_text(subject), vocab)
     if tm:
         subject = subject[: tm.start("type")]
-    subject = re.sub(r"(?:[\s,;:]+(?:của|và|tại|theo|các))+\s*$", "", subject)
+    if subject.rstrip().endswith(_DANGLING_WORDS):  # the pattern ends so; a quick test first
+        subject = _DANGLING_RE.sub("", subject)
     return subject.strip(" ,;:-–") or None
+
+
+_DANGLING_WORDS = ("của", "và", "tại", "theo", "các")
+_DANGLING_RE = re.compile(r"(?:[\s,;:]+(?:" + "|".join(_DANGLING_WORDS) + r"))+\s*$")
 
 
 def _inherited_type(prior: list[LegalRef], mt: str, pos: int) -> tuple[str, str] | None:
