@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 OUT    ?= outputs
 SHARED ?= ../shared
 
-.PHONY: install sysdeps run test eval bench lint check clean
+.PHONY: install sysdeps bytecode run test eval bench lint check clean
 
 # OCR (Tesseract with its Vietnamese model), LibreOffice for .doc and fixture PDFs, and
 # poppler's pdftoppm. Installed with apt where we are root and apt exists; elsewhere the
@@ -37,7 +37,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@rm -f $(VENV)/.installed-* && touch $@
 
-run: $(STAMP) $(SYSDEPS_STAMP)
+# Byte-compiled once here: where PYTHONDONTWRITEBYTECODE is set (CI images) every run would
+# otherwise compile the package again at start-up.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q extract
+
+run: $(STAMP) $(SYSDEPS_STAMP) bytecode
 	$(BIN)/vnplan extract corpus/ --out $(OUT)/
 
 test: $(STAMP) $(SYSDEPS_STAMP)
@@ -48,7 +53,7 @@ eval: $(STAMP)
 	@echo "held-out (written independently of the code):"
 	$(BIN)/vnplan eval --gold heldout/gold --corpus heldout/corpus
 
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	$(BIN)/python -m extract.bench
 
 lint: $(STAMP)
