@@ -388,7 +388,8 @@ def _mark_looking_back(sections: list[Section], info: DocumentInfo, rules: dict)
                 s.looks_back = bool(years) and max(years) < year
 
 
-_TITLE_END_RE = re.compile(r"(?<=[^\d\s])[.:;](?=\s|$)")
+# The test of the character before comes after the stop, so the pattern opens with a class.
+_TITLE_END_RE = re.compile(r"[.:;](?<=[^\d\s][.:;])(?=\s|$)")
 
 
 def _title_of(rest: str) -> str:
