@@ -70,6 +70,13 @@ def match_text(text: str) -> str:
     return _VARIANT_RE.sub(lambda m: _CHAR_MAP[ord(m.group())], folded)
 
 
+def clear_caches() -> None:
+    """Forget the texts of the document before: a batch reuses nothing across documents, so
+    what one document costs does not depend on which others came before it."""
+    match_text.cache_clear()
+    lower_text.cache_clear()
+
+
 @lru_cache(maxsize=8)
 def lower_text(text: str) -> str:
     """``text`` lower-cased, same length (a letter whose lower case is longer stays as it is).
@@ -135,6 +142,7 @@ FOOTNOTE_MARKER_RE = re.compile(
     r"|\[footnoteRef:\d+\]"
     r"|[" + _SUPERSCRIPTS + r"]+(?:[,\s]*[" + _SUPERSCRIPTS + r"]+)*"
 )
+_FOOTNOTE_CHAR_RE = re.compile(r"[\^\[" + _SUPERSCRIPTS + "]")  # a marker opens with one
 _UNIT_BEFORE_POWER_RE = re.compile(r"(?:^|[^\w])(?:k|c|d)?m$")
 
 
@@ -144,6 +152,8 @@ def split_footnote_markers(text: str) -> tuple[str, list[str]]:
     >>> split_footnote_markers("tại Sở GD&ĐT^{1, 2, ..} và hiệu quả¹¹.")
     ('tại Sở GD&ĐT và hiệu quả.', ['1, 2', '11'])
     """
+    if not _FOOTNOTE_CHAR_RE.search(text):  # one fast scan; the markers' pattern tries everywhere
+        return text, []
     labels: list[str] = []
 
     def drop(m: re.Match[str]) -> str:
@@ -162,15 +172,20 @@ def split_footnote_markers(text: str) -> tuple[str, list[str]]:
     return out, labels
 
 
+_LEADING_LABEL_RE = re.compile(r"\s*([" + _SUPERSCRIPTS + r"]+)\s*(\S.*)")
+
+
 def leading_footnote_label(line: str) -> tuple[str | None, str]:
     """``"¹ Ban hành ..."`` → ``("1", "Ban hành ...")``: a footnote body paragraph."""
-    m = re.match(r"\s*([" + _SUPERSCRIPTS + r"]+)\s*(\S.*)", line)
+    m = _LEADING_LABEL_RE.match(line)
     if not m:
         return None, line
     return m.group(1).translate(_SUP_TO_DIGIT), m.group(2)
 
 
-_WS_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+# Runs of two or more, or one that is not a plain space: single spaces, most of any text,
+# are left alone instead of being replaced by themselves.
+_WS_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]{2,}|[\t\u00a0\u2000-\u200b\u3000]")
 
 
 def collapse_spaces(text: str) -> str:

@@ -8,12 +8,14 @@ from pathlib import Path
 from . import structure
 from .extractors import deadlines, legal_refs, targets, tasks
 from .model import Document, Extraction
+from .normalize import clear_caches
 from .read import ReadError, read_document, sha256_of
 
 
 def process(path: Path) -> Extraction:
     """Run every stage on one file; never raises: failures become a ``failed`` extraction."""
     timings: dict[str, float] = {}
+    clear_caches()
     t0 = time.perf_counter()
     try:
         doc = read_document(path)
