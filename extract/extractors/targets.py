@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, pairwise
@@ -70,6 +71,10 @@ _NUM = r"\d+(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
 _NUM_RE = re.compile(
     r"(?<![\w.,/\[])(?<!\d[-:])(?P<num>" + _NUM + r")(?:/(?P<den>\d+))?(?![\d/]|[.,]\d)(?![^\W\d_])"
 )
+# Where a number of _NUM_RE can start: a digit after none of the characters its look-behind
+# refuses. One pass per document finds them; _NUM_RE is then tried only there, as Python's
+# ``re`` would otherwise try its look-behinds at every position of every zone.
+_NUM_START_RE = re.compile(r"\d(?<![\w.,/\[]\d)")
 # After a number, the rest of a code: "01-1:2018/BYT" (QCVN), "9001:2015", "8:30".
 _CODE_TAIL_RE = re.compile(r"(?:-\d+)*:\d")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
@@ -87,8 +92,34 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", match_text(text)).strip().lower()
 
 
-def _ends_with(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?:^|(?<=[\s(,;:]))(?:" + _alt(words) + r")\s*[:.]?\s*$", re.I)
+@dataclass(frozen=True, slots=True)
+class _EndRe:
+    """A pattern anchored at the end of its text (``...\\s*$``) whose matches span at most
+    ``words`` whitespace-separated words.
+
+    Python's ``re`` tries such a pattern at every position of the text; no match can start
+    before the last ``words`` words, so the search starts there (same first match)."""
+
+    rx: re.Pattern[str]
+    words: int
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        parts = text[pos:end].rsplit(None, self.words)
+        if len(parts) > self.words:
+            pos += len(parts[0])
+        return self.rx.search(text, pos, end)
+
+
+def _end_re(alternatives: list[str], pattern: str, flags: int = re.I) -> _EndRe:
+    """``pattern`` (``{alt}`` standing for the alternation of ``alternatives``) as an
+    :class:`_EndRe`; a trailing ``[:.]`` may be one more word."""
+    most = max((len(match_text(w).split()) for w in alternatives), default=0)
+    return _EndRe(re.compile(pattern.replace("{alt}", _alt(alternatives)), flags), most + 1)
+
+
+def _ends_with(words: list[str]) -> _EndRe:
+    return _end_re(words, r"(?:^|(?<=[\s(,;:]))(?:{alt})\s*[:.]?\s*$")
 
 
 @dataclass(slots=True)
@@ -99,16 +130,16 @@ class _Vocab:
     result_section_re: re.Pattern[str]
     definition_section_re: re.Pattern[str]
     pct_re: re.Pattern[str]
-    sym_before_re: re.Pattern[str]
+    sym_before_re: _EndRe
     symbols: dict[str, str]
-    label_re: re.Pattern[str]
-    count_lead_re: re.Pattern[str]
+    label_re: _EndRe
+    count_lead_re: _EndRe
     noun_re: re.Pattern[str]
     noun_in_re: re.Pattern[str]
     durations: frozenset[str]
     category_cmp: frozenset[str]
-    category_not_after_re: re.Pattern[str]
-    open_count_re: re.Pattern[str]
+    category_not_after_re: _EndRe
+    open_count_re: _EndRe
     any_noun_re: re.Pattern[str]
     not_count: frozenset[str]
     measures: frozenset[str]
@@ -122,7 +153,7 @@ class _Vocab:
     from_words: frozenset[str]
     chain_re: re.Pattern[str]
     token_re: re.Pattern[str]
-    diff_re: re.Pattern[str]
+    diff_re: _EndRe
     at_least_re: re.Pattern[str]
     at_most_re: re.Pattern[str]
     range_re: re.Pattern[str]
@@ -137,7 +168,7 @@ class _Vocab:
     opener_word_re: re.Pattern[str]
     lead_strip_re: re.Pattern[str]
     time_lead_re: re.Pattern[str]
-    year_not_after_re: re.Pattern[str]
+    year_not_after_re: _EndRe
     drop_re: re.Pattern[str]
     subject_stop_re: re.Pattern[str]
     subject_max_words: int
@@ -179,10 +210,12 @@ def _vocab() -> _Vocab:
         result_section_re=_word(v["result_section_words"]),
         definition_section_re=_word(v["definition_section_words"]),
         pct_re=re.compile(r"\s?(?:" + pct + r")(?![^\W\d_])", re.I),
-        sym_before_re=re.compile(r"(?P<sym>" + sym_alt + r")\s*$"),
+        sym_before_re=_EndRe(
+            re.compile(r"(?P<sym>" + sym_alt + r")\s*$"), max(len(s.split()) for s in symbols)
+        ),
         symbols=symbols,
         # right before the number: "tháng 6" is a label, "trong tháng: 29" a figure
-        label_re=re.compile(r"(?:^|(?<=[\s(,;:]))(?:" + _alt(v["label_words"]) + r")\s*$", re.I),
+        label_re=_end_re(v["label_words"], r"(?:^|(?<=[\s(,;:]))(?:{alt})\s*$"),
         count_lead_re=_ends_with(v["count_leads"]),
         noun_re=re.compile(
             r"\s+(?:(?:"
@@ -335,6 +368,7 @@ class _Ctx:
     skip: list[tuple[int, int]]
     ref_spans: list[tuple[int, int]]
     deadlines: list[Deadline]
+    num_starts: list[int] = field(default_factory=list)  # see _NUM_START_RE
     skip_starts: list[int] = field(default_factory=list)
     skip_reach: list[int] = field(default_factory=list)  # the furthest end up to each span
 
@@ -391,6 +425,7 @@ def extract(
         ref_spans=[(r.char_start, r.char_end) for r in legal_refs],
         deadlines=sorted(deadlines, key=lambda d: d.char_start),
     )
+    ctx.num_starts = [m.start() for m in _NUM_START_RE.finditer(ctx.mt)]
     ctx.skip_starts = [s for s, _ in ctx.skip]
     ctx.skip_reach = list(accumulate((e for _, e in ctx.skip), max))
     out: list[Target] = []
@@ -398,6 +433,8 @@ def extract(
         if b.kind in ("header", "signature", "recipients"):
             continue
         if b.rows is None:
+            if not _has_number(ctx, b.start, b.end):
+                continue
             z = _Zone(b.start, b.end, b, lo=_continued(doc, i))
             out.extend(_records(ctx, z, _text_values(ctx, z)))
         else:
@@ -415,10 +452,28 @@ def _skipped(ctx: _Ctx, start: int, end: int) -> bool:
     return i >= 0 and ctx.skip_reach[i] > start
 
 
+def _has_number(ctx: _Ctx, start: int, end: int) -> bool:
+    i = bisect_left(ctx.num_starts, start)
+    return i < len(ctx.num_starts) and ctx.num_starts[i] < end
+
+
+def _numbers(ctx: _Ctx, z: _Zone) -> Iterator[re.Match[str]]:
+    """``_NUM_RE.finditer(ctx.mt, z.start, z.end)``, tried only where a number can start."""
+    starts, mt = ctx.num_starts, ctx.mt
+    pos = z.start
+    for i in range(bisect_left(starts, z.start), bisect_left(starts, z.end)):
+        if starts[i] < pos:
+            continue
+        m = _NUM_RE.match(mt, starts[i], z.end)
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
 def _text_values(ctx: _Ctx, z: _Zone) -> list[_Value]:
     values: list[_Value] = []
     consumed = z.start
-    for m in _NUM_RE.finditer(ctx.mt, z.start, z.end):
+    for m in _numbers(ctx, z):
         if m.start() < consumed:
             continue  # the second number of a range
         val = _value_at(ctx, z, m, values)
