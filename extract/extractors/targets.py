@@ -504,6 +504,8 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
         return None  # a phone or an account number ("162.056.800 đồng" is written with dots)
     if den is None and _CODE_TAIL_RE.match(mt, m.end(), z.end):
         return None  # a code: "QCVN 01-1:2018/BYT", "ISO 9001:2015"
+    if _skipped(ctx, m.start(), m.end()):
+        return None  # (checked again below on the whole value, which only grows the span)
     win = max(z.start, m.start() - 90)
     before = mt[win : m.start()]
     num_start, sym = m.start(), None
@@ -553,6 +555,29 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
                 unit, noun_end, duration = f"{unit}/{_key(rate.group('per'))}", rate.end(), False
         elif den is not None or _YEAR_RE.fullmatch(num):
             return None  # "16/4" is a date, "2022" a year
+    # "từ 98% trở lên", and after a counted noun "từ 85 điểm trở lên"
+    tail = noun_end if noun_end > num_end else num_end
+    at_least = vocab.at_least_re.match(mt, tail, z.end)
+    at_most = vocab.at_most_re.match(mt, tail, z.end)
+    bound = (at_least or at_most) if value_max is None else None  # a range has no bound
+    after_pos = num_end
+    if bound is not None:
+        if tail == num_end:
+            after_pos = bound.end()
+        else:
+            noun_end = bound.end()
+    # --- value first (the counted thing follows) or subject first (it stands before)
+    # A unit of measure ("75 triệu đồng", "85 điểm") names no counted thing: the subject
+    # stands before it when nothing follows ("GRDP bình quân đầu người đạt 75 triệu đồng.").
+    measure = unit is not None and not is_pct and _key(unit.split("/")[0]) in vocab.measures
+    if unit is None or is_pct:
+        subject_first = bool(vocab.trailer_re.match(mt, after_pos, z.end))
+    else:
+        subject_first = measure and bool(vocab.trailer_re.match(mt, noun_end, z.end))
+    if unit is None and not subject_first:
+        # A bare number is read only as the value of a subject-first statement:
+        # "... là 26", "... là: 20", "Số nhiệm vụ quá hạn 0".
+        return None
     # --- the words before the number: comparator and qualifier
     chain_start = lead_start = num_start
     tokens: list[tuple[str, int, int]] = []
@@ -578,40 +603,17 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
             quals.append(text[a:b])
     froms = [text[a:b] for key, a, b in tokens if key in vocab.from_words]
     has_from = bool(froms)
-    after_pos = num_end
-    # "từ 98% trở lên", and after a counted noun "từ 85 điểm trở lên"
-    tail = noun_end if noun_end > num_end else num_end
-    at_least = vocab.at_least_re.match(mt, tail, z.end)
-    at_most = vocab.at_most_re.match(mt, tail, z.end)
     if value_max is not None:
         comparator = "="
-    elif at_least or at_most:
-        bound = at_least or at_most
-        assert bound is not None
+    elif bound is not None:
         comparator = ">=" if at_least else "<="
-        if tail == num_end:
-            after_pos = bound.end()
-        else:
-            noun_end = bound.end()
         word = text[bound.start() : bound.end()].strip()
         quals.append(f"{froms[-1]} ... {word}" if froms else word)
     if sym and sm:
         comparator = sym
         quals.append(sm.group("sym"))
     own = bool(sym or quals or value_max is not None)
-    # --- value first (the counted thing follows) or subject first (it stands before)
-    # A unit of measure ("75 triệu đồng", "85 điểm") names no counted thing: the subject
-    # stands before it when nothing follows ("GRDP bình quân đầu người đạt 75 triệu đồng.").
-    measure = unit is not None and not is_pct and _key(unit.split("/")[0]) in vocab.measures
-    if unit is None or is_pct:
-        subject_first = bool(vocab.trailer_re.match(mt, after_pos, z.end))
-    else:
-        subject_first = measure and bool(vocab.trailer_re.match(mt, noun_end, z.end))
     if unit is None:
-        # A bare number is read only as the value of a subject-first statement:
-        # "... là 26", "... là: 20", "Số nhiệm vụ quá hạn 0".
-        if not subject_first:
-            return None
         head = _subject_span(ctx, z, chain_start, prior, openers=False)[:2]
         lead = tokens[-1][0] if tokens else None
         opener = vocab.opener_re.match(mt, head[0], head[1])
