@@ -333,6 +333,7 @@ class _Zone:
     row: tuple[int, int] | None = None  # the table row of a cell (its due is in the row)
     header: str | None = None  # the column header of a cell
     lo: int | None = None  # a paragraph a hard wrap split off: where its sentence starts
+    sentence_starts: dict[int, int] = field(default_factory=dict)  # of _sentence_start
 
 
 @dataclass(slots=True)
@@ -371,6 +372,9 @@ class _Ctx:
     num_starts: list[int] = field(default_factory=list)  # see _NUM_START_RE
     skip_starts: list[int] = field(default_factory=list)
     skip_reach: list[int] = field(default_factory=list)  # the furthest end up to each span
+    chains: dict[int, list[Section]] = field(default_factory=dict)  # see _chain
+    title_flags: dict[tuple[str, str], bool] = field(default_factory=dict)  # see _title_is
+    deadline_starts: list[int] = field(default_factory=list)
 
 
 def _unit_word(word: str) -> str:
@@ -426,6 +430,7 @@ def extract(
         deadlines=sorted(deadlines, key=lambda d: d.char_start),
     )
     ctx.num_starts = [m.start() for m in _NUM_START_RE.finditer(ctx.mt)]
+    ctx.deadline_starts = [d.char_start for d in ctx.deadlines]
     ctx.skip_starts = [s for s, _ in ctx.skip]
     ctx.skip_reach = list(accumulate((e for _, e in ctx.skip), max))
     out: list[Target] = []
@@ -797,6 +802,15 @@ def _trim_quotes(values: list[_Value]) -> None:
 
 
 def _sentence_start(ctx: _Ctx, z: _Zone, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (asked for each value by its kind, due and
+    baseline: found once)."""
+    start = z.sentence_starts.get(pos)
+    if start is None:
+        start = z.sentence_starts[pos] = _find_sentence_start(ctx, z, pos)
+    return start
+
+
+def _find_sentence_start(ctx: _Ctx, z: _Zone, pos: int) -> int:
     start = z.start
     for m in _SENTENCE_END_RE.finditer(ctx.mt, z.start, pos):
         start = m.end()
@@ -836,10 +850,7 @@ def _kind(ctx: _Ctx, z: _Zone, val: _Value) -> str:
     before = mt[s_start : val.chain_start]
     if ctx.report and not _pct(val) and vocab.description_re.search(before):
         return "skip"  # "cơ cấu tổ chức ... gồm 01 Giám đốc": how an agency is made up
-    if any(
-        vocab.definition_section_re.search(match_text(s.title))
-        for s in section_chain(ctx.sections, ctx.by_id, val.num_start)
-    ):
+    if any(_title_is(ctx, s, "definition") for s in _chain(ctx, val.num_start)):
         return "skip"  # "Điều 2. Giải thích từ ngữ": a definition, not a goal
     if any(
         _key(t.group()) in vocab.target_markers or _key(t.group()) in vocab.planned
@@ -890,7 +901,7 @@ def _looks_back(ctx: _Ctx, pos: int) -> bool:
     The value's own list item is not its section; walking out, the first title that opens
     with a looking-back lead, or holds a forward word, decides; a top-level title also
     looks back when it names only years before the document's own."""
-    chain = section_chain(ctx.sections, ctx.by_id, pos)
+    chain = _chain(ctx, pos)
     i = bisect_right(ctx.block_starts, pos) - 1
     if chain and i >= 0 and chain[0].char_start == ctx.block_starts[i]:
         chain = chain[1:]
@@ -899,15 +910,36 @@ def _looks_back(ctx: _Ctx, pos: int) -> bool:
 
 def _forward(ctx: _Ctx, pos: int) -> bool:
     """In a report: is ``pos`` in a forward-looking section (``PHƯƠNG HƯỚNG ... TIẾP THEO``)?"""
-    vocab = _vocab()
     # innermost first: the nearest telling title decides
-    for sec in section_chain(ctx.sections, ctx.by_id, pos):
-        title = match_text(sec.title)
-        if vocab.result_section_re.search(title):
+    for sec in _chain(ctx, pos):
+        if _title_is(ctx, sec, "result"):
             return False
-        if vocab.forward_re.search(title):
+        if _title_is(ctx, sec, "forward"):
             return True
     return False
+
+
+def _chain(ctx: _Ctx, pos: int) -> list[Section]:
+    """``section_chain`` at ``pos``, found once per position of the document."""
+    chain = ctx.chains.get(pos)
+    if chain is None:
+        chain = ctx.chains[pos] = section_chain(ctx.sections, ctx.by_id, pos)
+    return chain
+
+
+def _title_is(ctx: _Ctx, sec: Section, what: str) -> bool:
+    """Does the title of ``sec`` name a ``definition``, ``result`` or ``forward`` section?
+    (each title is read once per document)"""
+    flag = ctx.title_flags.get((sec.section_id, what))
+    if flag is None:
+        vocab = _vocab()
+        rx = {
+            "definition": vocab.definition_section_re,
+            "result": vocab.result_section_re,
+            "forward": vocab.forward_re,
+        }[what]
+        flag = ctx.title_flags[sec.section_id, what] = bool(rx.search(match_text(sec.title)))
+    return flag
 
 
 # --- tables --------------------------------------------------------------------------------
@@ -1097,24 +1129,36 @@ def _due(ctx: _Ctx, z: _Zone, val: _Value) -> str | None:
     else:
         s_lo = _sentence_start(ctx, z, val.chain_start)
         s_hi = _sentence_end(ctx, z, val.end)
-        semis = [m.end() for m in re.finditer(";", mt[s_lo : val.chain_start])]
-        c_lo = s_lo + semis[-1] if semis else s_lo
+        c_lo = mt.rfind(";", s_lo, val.chain_start) + 1 or s_lo
         semi = mt.find(";", val.end, s_hi)
         scopes = [(c_lo, semi if semi >= 0 else s_hi), (s_lo, s_hi)]
     for lo, hi in scopes:
         found = [
             (d.char_start, d.char_end, d.quote)
-            for d in ctx.deadlines
-            if d.kind in _DATED_KINDS and lo <= d.char_start and d.char_end <= hi
+            for d in ctx.deadlines[
+                bisect_left(ctx.deadline_starts, lo) : bisect_right(ctx.deadline_starts, hi)
+            ]
+            if d.kind in _DATED_KINDS and d.char_end <= hi
         ]
-        found += [
-            (m.start(), m.end(), ctx.doc.text[m.start() : m.end()])
-            for m in vocab.due_re.finditer(mt, lo, hi)
-            if not any(a < m.end() and m.start() < b for a, b in ctx.ref_spans)
-        ]
+        if _has_year(ctx, lo, hi):
+            found += [
+                (m.start(), m.end(), ctx.doc.text[m.start() : m.end()])
+                for m in vocab.due_re.finditer(mt, lo, hi)
+                if not any(a < m.end() and m.start() < b for a, b in ctx.ref_spans)
+            ]
         if found:
             return min(found, key=lambda f: abs(f[0] - val.num_start))[2]
     return None
+
+
+def _has_year(ctx: _Ctx, lo: int, hi: int) -> bool:
+    """Is a number that reads as a year (``19xx``, ``20xx``) within ``lo..hi``? (``due_re``
+    needs one, and its year always starts one of ``ctx.num_starts``)"""
+    starts = ctx.num_starts
+    return any(
+        ctx.mt.startswith(("19", "20"), starts[i])
+        for i in range(bisect_left(starts, lo), bisect_left(starts, hi - 3))
+    )
 
 
 def _baseline(ctx: _Ctx, z: _Zone, val: _Value) -> str | None:
