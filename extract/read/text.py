@@ -352,7 +352,8 @@ def _parse(text: str, fmt: str, warnings: list[str]) -> ReadResult:
                 piece = piece.strip()
                 if not piece:
                     continue
-                label, body = leading_footnote_label(piece)
+                # (a footnote label is a superscript digit: other pieces need no look)
+                label, body = leading_footnote_label(piece) if piece[0].isdigit() else (None, piece)
                 if label is not None and not lines.continues(piece):
                     lines.footnote(label, body)
                     continue
