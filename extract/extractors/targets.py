@@ -131,6 +131,7 @@ class _Vocab:
     definition_section_re: re.Pattern[str]
     pct_re: re.Pattern[str]
     sym_before_re: _EndRe
+    symbol_ends: frozenset[str]
     symbols: dict[str, str]
     label_re: _EndRe
     count_lead_re: _EndRe
@@ -173,6 +174,7 @@ class _Vocab:
     subject_stop_re: re.Pattern[str]
     subject_max_words: int
     trailing_re: re.Pattern[str]
+    trailing_last_re: re.Pattern[str]
     trailer_re: re.Pattern[str]
     baseline_re: re.Pattern[str]
     baseline_stop_re: re.Pattern[str]
@@ -214,6 +216,7 @@ def _vocab() -> _Vocab:
             re.compile(r"(?P<sym>" + sym_alt + r")\s*$"), max(len(s.split()) for s in symbols)
         ),
         symbols=symbols,
+        symbol_ends=frozenset(s[-1] for s in symbols),
         # right before the number: "tháng 6" is a label, "trong tháng: 29" a figure
         label_re=_end_re(v["label_words"], r"(?:^|(?<=[\s(,;:]))(?:{alt})\s*$"),
         count_lead_re=_ends_with(v["count_leads"]),
@@ -299,6 +302,7 @@ def _vocab() -> _Vocab:
         trailing_re=re.compile(
             r"(?:[\s,;:\-–]+|\s+(?:" + _alt(v["trailing_words"]) + r")(?![\w]))+$", re.I
         ),
+        trailing_last_re=re.compile(_alt([w.split()[-1] for w in v["trailing_words"]]), re.I),
         trailer_re=re.compile(
             r"\s*(?:[.;:,!?)\]\n\t\"'-]|$|(?:" + _alt(v["value_trailers"]) + r")(?![\w]))", re.I
         ),
@@ -332,7 +336,7 @@ class _Zone:
     block: Block
     row: tuple[int, int] | None = None  # the table row of a cell (its due is in the row)
     header: str | None = None  # the column header of a cell
-    lo: int | None = None  # a paragraph a hard wrap split off: where its sentence starts
+    index: int | None = None  # a paragraph's block (a hard wrap may split it off: _continued)
     sentence_starts: dict[int, int] = field(default_factory=dict)  # of _sentence_start
 
 
@@ -440,7 +444,7 @@ def extract(
         if b.rows is None:
             if not _has_number(ctx, b.start, b.end):
                 continue
-            z = _Zone(b.start, b.end, b, lo=_continued(doc, i))
+            z = _Zone(b.start, b.end, b, index=i)
             out.extend(_records(ctx, z, _text_values(ctx, z)))
         else:
             out.extend(_table(ctx, b))
@@ -514,7 +518,7 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
     win = max(z.start, m.start() - 90)
     before = mt[win : m.start()]
     num_start, sym = m.start(), None
-    sm = vocab.sym_before_re.search(before)
+    sm = vocab.sym_before_re.search(before) if before.rstrip()[-1:] in vocab.symbol_ends else None
     if sm:
         sym, num_start, before = (
             vocab.symbols[sm.group("sym")],
@@ -732,7 +736,14 @@ def _clean_subject(text: str) -> str | None:
 
 def _strip_trailing(text: str) -> str:
     """``... theo quy định, có`` → ``... theo quy định``: no trailing joiner or punctuation."""
-    m = _vocab().trailing_re.search(match_text(text))
+    vocab, folded = _vocab(), match_text(text)
+    if (
+        folded
+        and not (folded[-1].isspace() or folded[-1] in ",;:-–")
+        and not vocab.trailing_last_re.fullmatch(folded.rsplit(None, 1)[-1])
+    ):
+        return text  # (nothing to strip unless it ends in a space, a mark or a trailing word)
+    m = vocab.trailing_re.search(folded)
     return text[: m.start()] if m else text
 
 
@@ -814,10 +825,11 @@ def _find_sentence_start(ctx: _Ctx, z: _Zone, pos: int) -> int:
     start = z.start
     for m in _SENTENCE_END_RE.finditer(ctx.mt, z.start, pos):
         start = m.end()
-    if start == z.start and z.lo is not None:  # "Huyện đã hoàn thành" / "15/18 nhiệm vụ"
-        end = len(ctx.mt[z.lo : z.start].rstrip()) + z.lo
-        start = z.lo
-        for m in _SENTENCE_END_RE.finditer(ctx.mt, z.lo, end):
+    lo = _continued(ctx.doc, z.index) if start == z.start and z.index is not None else None
+    if lo is not None:  # "Huyện đã hoàn thành" / "15/18 nhiệm vụ"
+        end = len(ctx.mt[lo : z.start].rstrip()) + lo
+        start = lo
+        for m in _SENTENCE_END_RE.finditer(ctx.mt, lo, end):
             start = m.end()
     return start
 
