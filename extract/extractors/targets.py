@@ -153,6 +153,7 @@ class _Vocab:
     fillers: frozenset[str]
     from_words: frozenset[str]
     chain_re: re.Pattern[str]
+    chain_last_re: re.Pattern[str]
     token_re: re.Pattern[str]
     diff_re: _EndRe
     at_least_re: re.Pattern[str]
@@ -253,6 +254,18 @@ def _vocab() -> _Vocab:
         fillers=fillers,
         from_words=from_words,
         chain_re=re.compile(r"(?P<chain>(?:(?<![\w])(?:" + tokens + r")(?![\w])\s*|:\s*)+)$", re.I),
+        # what the last word before a chain's end must end with (see _chain_before)
+        chain_last_re=re.compile(
+            r"(?<![\w])(?:"
+            + _alt(
+                [
+                    w.split()[-1]
+                    for w in [*comparator_of, *intents, *fillers, *from_words, *planned]
+                ]
+            )
+            + r")\Z",
+            re.I,
+        ),
         token_re=re.compile(r"(?<![\w])(?:" + tokens + r")(?![\w])|:", re.I),
         diff_re=_ends_with(v["difference_words"]),
         at_least_re=re.compile(r"\s*(?:" + _alt(v["at_least_after"]) + r")(?![\w])", re.I),
@@ -594,7 +607,7 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
     if dm:  # "sớm hơn 20%": a difference, not a bound
         chain_start = lead_start = win + dm.start() + (len(dm.group()) - len(dm.group().lstrip()))
     else:
-        cm = vocab.chain_re.search(before)
+        cm = _chain_before(before)
         if cm:
             chain_start = win + cm.start("chain")
             for t in vocab.token_re.finditer(before, cm.start("chain"), cm.end("chain")):
@@ -664,6 +677,16 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
         subject_first=subject_first,
         cue=bool(own or has_from or tokens or vocab.count_lead_re.search(before)),
     )
+
+
+def _chain_before(before: str) -> re.Match[str] | None:
+    """``chain_re.search(before)``, tried only when ``before`` ends with a colon or with the
+    last word of a chain token (a chain runs to the end of the text)."""
+    vocab = _vocab()
+    last = before.rsplit(None, 1)[-1:]
+    if not last or not (last[0].endswith(":") or vocab.chain_last_re.search(last[0])):
+        return None
+    return vocab.chain_re.search(before)
 
 
 def _clause_start(ctx: _Ctx, z: _Zone, pos: int, prior: list[_Value]) -> int:
