@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, pairwise
@@ -70,6 +71,10 @@ _NUM = r"\d+(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
 _NUM_RE = re.compile(
     r"(?<![\w.,/\[])(?<!\d[-:])(?P<num>" + _NUM + r")(?:/(?P<den>\d+))?(?![\d/]|[.,]\d)(?![^\W\d_])"
 )
+# Where a number of _NUM_RE can start: a digit after none of the characters its look-behind
+# refuses. One pass per document finds them; _NUM_RE is then tried only there, as Python's
+# ``re`` would otherwise try its look-behinds at every position of every zone.
+_NUM_START_RE = re.compile(r"\d(?<![\w.,/\[]\d)")
 # After a number, the rest of a code: "01-1:2018/BYT" (QCVN), "9001:2015", "8:30".
 _CODE_TAIL_RE = re.compile(r"(?:-\d+)*:\d")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
@@ -87,8 +92,34 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", match_text(text)).strip().lower()
 
 
-def _ends_with(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?:^|(?<=[\s(,;:]))(?:" + _alt(words) + r")\s*[:.]?\s*$", re.I)
+@dataclass(frozen=True, slots=True)
+class _EndRe:
+    """A pattern anchored at the end of its text (``...\\s*$``) whose matches span at most
+    ``words`` whitespace-separated words.
+
+    Python's ``re`` tries such a pattern at every position of the text; no match can start
+    before the last ``words`` words, so the search starts there (same first match)."""
+
+    rx: re.Pattern[str]
+    words: int
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        parts = text[pos:end].rsplit(None, self.words)
+        if len(parts) > self.words:
+            pos += len(parts[0])
+        return self.rx.search(text, pos, end)
+
+
+def _end_re(alternatives: list[str], pattern: str, flags: int = re.I) -> _EndRe:
+    """``pattern`` (``{alt}`` standing for the alternation of ``alternatives``) as an
+    :class:`_EndRe`; a trailing ``[:.]`` may be one more word."""
+    most = max((len(match_text(w).split()) for w in alternatives), default=0)
+    return _EndRe(re.compile(pattern.replace("{alt}", _alt(alternatives)), flags), most + 1)
+
+
+def _ends_with(words: list[str]) -> _EndRe:
+    return _end_re(words, r"(?:^|(?<=[\s(,;:]))(?:{alt})\s*[:.]?\s*$")
 
 
 @dataclass(slots=True)
@@ -99,16 +130,17 @@ class _Vocab:
     result_section_re: re.Pattern[str]
     definition_section_re: re.Pattern[str]
     pct_re: re.Pattern[str]
-    sym_before_re: re.Pattern[str]
+    sym_before_re: _EndRe
+    symbol_ends: frozenset[str]
     symbols: dict[str, str]
-    label_re: re.Pattern[str]
-    count_lead_re: re.Pattern[str]
+    label_re: _EndRe
+    count_lead_re: _EndRe
     noun_re: re.Pattern[str]
     noun_in_re: re.Pattern[str]
     durations: frozenset[str]
     category_cmp: frozenset[str]
-    category_not_after_re: re.Pattern[str]
-    open_count_re: re.Pattern[str]
+    category_not_after_re: _EndRe
+    open_count_re: _EndRe
     any_noun_re: re.Pattern[str]
     not_count: frozenset[str]
     measures: frozenset[str]
@@ -121,8 +153,9 @@ class _Vocab:
     fillers: frozenset[str]
     from_words: frozenset[str]
     chain_re: re.Pattern[str]
+    chain_last_re: re.Pattern[str]
     token_re: re.Pattern[str]
-    diff_re: re.Pattern[str]
+    diff_re: _EndRe
     at_least_re: re.Pattern[str]
     at_most_re: re.Pattern[str]
     range_re: re.Pattern[str]
@@ -137,11 +170,12 @@ class _Vocab:
     opener_word_re: re.Pattern[str]
     lead_strip_re: re.Pattern[str]
     time_lead_re: re.Pattern[str]
-    year_not_after_re: re.Pattern[str]
+    year_not_after_re: _EndRe
     drop_re: re.Pattern[str]
     subject_stop_re: re.Pattern[str]
     subject_max_words: int
     trailing_re: re.Pattern[str]
+    trailing_last_re: re.Pattern[str]
     trailer_re: re.Pattern[str]
     baseline_re: re.Pattern[str]
     baseline_stop_re: re.Pattern[str]
@@ -179,10 +213,13 @@ def _vocab() -> _Vocab:
         result_section_re=_word(v["result_section_words"]),
         definition_section_re=_word(v["definition_section_words"]),
         pct_re=re.compile(r"\s?(?:" + pct + r")(?![^\W\d_])", re.I),
-        sym_before_re=re.compile(r"(?P<sym>" + sym_alt + r")\s*$"),
+        sym_before_re=_EndRe(
+            re.compile(r"(?P<sym>" + sym_alt + r")\s*$"), max(len(s.split()) for s in symbols)
+        ),
         symbols=symbols,
+        symbol_ends=frozenset(s[-1] for s in symbols),
         # right before the number: "tháng 6" is a label, "trong tháng: 29" a figure
-        label_re=re.compile(r"(?:^|(?<=[\s(,;:]))(?:" + _alt(v["label_words"]) + r")\s*$", re.I),
+        label_re=_end_re(v["label_words"], r"(?:^|(?<=[\s(,;:]))(?:{alt})\s*$"),
         count_lead_re=_ends_with(v["count_leads"]),
         noun_re=re.compile(
             r"\s+(?:(?:"
@@ -217,6 +254,18 @@ def _vocab() -> _Vocab:
         fillers=fillers,
         from_words=from_words,
         chain_re=re.compile(r"(?P<chain>(?:(?<![\w])(?:" + tokens + r")(?![\w])\s*|:\s*)+)$", re.I),
+        # what the last word before a chain's end must end with (see _chain_before)
+        chain_last_re=re.compile(
+            r"(?<![\w])(?:"
+            + _alt(
+                [
+                    w.split()[-1]
+                    for w in [*comparator_of, *intents, *fillers, *from_words, *planned]
+                ]
+            )
+            + r")\Z",
+            re.I,
+        ),
         token_re=re.compile(r"(?<![\w])(?:" + tokens + r")(?![\w])|:", re.I),
         diff_re=_ends_with(v["difference_words"]),
         at_least_re=re.compile(r"\s*(?:" + _alt(v["at_least_after"]) + r")(?![\w])", re.I),
@@ -266,6 +315,7 @@ def _vocab() -> _Vocab:
         trailing_re=re.compile(
             r"(?:[\s,;:\-–]+|\s+(?:" + _alt(v["trailing_words"]) + r")(?![\w]))+$", re.I
         ),
+        trailing_last_re=re.compile(_alt([w.split()[-1] for w in v["trailing_words"]]), re.I),
         trailer_re=re.compile(
             r"\s*(?:[.;:,!?)\]\n\t\"'-]|$|(?:" + _alt(v["value_trailers"]) + r")(?![\w]))", re.I
         ),
@@ -299,7 +349,8 @@ class _Zone:
     block: Block
     row: tuple[int, int] | None = None  # the table row of a cell (its due is in the row)
     header: str | None = None  # the column header of a cell
-    lo: int | None = None  # a paragraph a hard wrap split off: where its sentence starts
+    index: int | None = None  # a paragraph's block (a hard wrap may split it off: _continued)
+    sentence_starts: dict[int, int] = field(default_factory=dict)  # of _sentence_start
 
 
 @dataclass(slots=True)
@@ -335,8 +386,12 @@ class _Ctx:
     skip: list[tuple[int, int]]
     ref_spans: list[tuple[int, int]]
     deadlines: list[Deadline]
+    num_starts: list[int] = field(default_factory=list)  # see _NUM_START_RE
     skip_starts: list[int] = field(default_factory=list)
     skip_reach: list[int] = field(default_factory=list)  # the furthest end up to each span
+    chains: dict[int, list[Section]] = field(default_factory=dict)  # see _chain
+    title_flags: dict[tuple[str, str], bool] = field(default_factory=dict)  # see _title_is
+    deadline_starts: list[int] = field(default_factory=list)
 
 
 def _unit_word(word: str) -> str:
@@ -391,6 +446,8 @@ def extract(
         ref_spans=[(r.char_start, r.char_end) for r in legal_refs],
         deadlines=sorted(deadlines, key=lambda d: d.char_start),
     )
+    ctx.num_starts = [m.start() for m in _NUM_START_RE.finditer(ctx.mt)]
+    ctx.deadline_starts = [d.char_start for d in ctx.deadlines]
     ctx.skip_starts = [s for s, _ in ctx.skip]
     ctx.skip_reach = list(accumulate((e for _, e in ctx.skip), max))
     out: list[Target] = []
@@ -398,7 +455,9 @@ def extract(
         if b.kind in ("header", "signature", "recipients"):
             continue
         if b.rows is None:
-            z = _Zone(b.start, b.end, b, lo=_continued(doc, i))
+            if not _has_number(ctx, b.start, b.end):
+                continue
+            z = _Zone(b.start, b.end, b, index=i)
             out.extend(_records(ctx, z, _text_values(ctx, z)))
         else:
             out.extend(_table(ctx, b))
@@ -415,10 +474,28 @@ def _skipped(ctx: _Ctx, start: int, end: int) -> bool:
     return i >= 0 and ctx.skip_reach[i] > start
 
 
+def _has_number(ctx: _Ctx, start: int, end: int) -> bool:
+    i = bisect_left(ctx.num_starts, start)
+    return i < len(ctx.num_starts) and ctx.num_starts[i] < end
+
+
+def _numbers(ctx: _Ctx, z: _Zone) -> Iterator[re.Match[str]]:
+    """``_NUM_RE.finditer(ctx.mt, z.start, z.end)``, tried only where a number can start."""
+    starts, mt = ctx.num_starts, ctx.mt
+    pos = z.start
+    for i in range(bisect_left(starts, z.start), bisect_left(starts, z.end)):
+        if starts[i] < pos:
+            continue
+        m = _NUM_RE.match(mt, starts[i], z.end)
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
 def _text_values(ctx: _Ctx, z: _Zone) -> list[_Value]:
     values: list[_Value] = []
     consumed = z.start
-    for m in _NUM_RE.finditer(ctx.mt, z.start, z.end):
+    for m in _numbers(ctx, z):
         if m.start() < consumed:
             continue  # the second number of a range
         val = _value_at(ctx, z, m, values)
@@ -449,10 +526,12 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
         return None  # a phone or an account number ("162.056.800 đồng" is written with dots)
     if den is None and _CODE_TAIL_RE.match(mt, m.end(), z.end):
         return None  # a code: "QCVN 01-1:2018/BYT", "ISO 9001:2015"
+    if _skipped(ctx, m.start(), m.end()):
+        return None  # (checked again below on the whole value, which only grows the span)
     win = max(z.start, m.start() - 90)
     before = mt[win : m.start()]
     num_start, sym = m.start(), None
-    sm = vocab.sym_before_re.search(before)
+    sm = vocab.sym_before_re.search(before) if before.rstrip()[-1:] in vocab.symbol_ends else None
     if sm:
         sym, num_start, before = (
             vocab.symbols[sm.group("sym")],
@@ -498,6 +577,29 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
                 unit, noun_end, duration = f"{unit}/{_key(rate.group('per'))}", rate.end(), False
         elif den is not None or _YEAR_RE.fullmatch(num):
             return None  # "16/4" is a date, "2022" a year
+    # "từ 98% trở lên", and after a counted noun "từ 85 điểm trở lên"
+    tail = noun_end if noun_end > num_end else num_end
+    at_least = vocab.at_least_re.match(mt, tail, z.end)
+    at_most = vocab.at_most_re.match(mt, tail, z.end)
+    bound = (at_least or at_most) if value_max is None else None  # a range has no bound
+    after_pos = num_end
+    if bound is not None:
+        if tail == num_end:
+            after_pos = bound.end()
+        else:
+            noun_end = bound.end()
+    # --- value first (the counted thing follows) or subject first (it stands before)
+    # A unit of measure ("75 triệu đồng", "85 điểm") names no counted thing: the subject
+    # stands before it when nothing follows ("GRDP bình quân đầu người đạt 75 triệu đồng.").
+    measure = unit is not None and not is_pct and _key(unit.split("/")[0]) in vocab.measures
+    if unit is None or is_pct:
+        subject_first = bool(vocab.trailer_re.match(mt, after_pos, z.end))
+    else:
+        subject_first = measure and bool(vocab.trailer_re.match(mt, noun_end, z.end))
+    if unit is None and not subject_first:
+        # A bare number is read only as the value of a subject-first statement:
+        # "... là 26", "... là: 20", "Số nhiệm vụ quá hạn 0".
+        return None
     # --- the words before the number: comparator and qualifier
     chain_start = lead_start = num_start
     tokens: list[tuple[str, int, int]] = []
@@ -505,7 +607,7 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
     if dm:  # "sớm hơn 20%": a difference, not a bound
         chain_start = lead_start = win + dm.start() + (len(dm.group()) - len(dm.group().lstrip()))
     else:
-        cm = vocab.chain_re.search(before)
+        cm = _chain_before(before)
         if cm:
             chain_start = win + cm.start("chain")
             for t in vocab.token_re.finditer(before, cm.start("chain"), cm.end("chain")):
@@ -523,40 +625,17 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
             quals.append(text[a:b])
     froms = [text[a:b] for key, a, b in tokens if key in vocab.from_words]
     has_from = bool(froms)
-    after_pos = num_end
-    # "từ 98% trở lên", and after a counted noun "từ 85 điểm trở lên"
-    tail = noun_end if noun_end > num_end else num_end
-    at_least = vocab.at_least_re.match(mt, tail, z.end)
-    at_most = vocab.at_most_re.match(mt, tail, z.end)
     if value_max is not None:
         comparator = "="
-    elif at_least or at_most:
-        bound = at_least or at_most
-        assert bound is not None
+    elif bound is not None:
         comparator = ">=" if at_least else "<="
-        if tail == num_end:
-            after_pos = bound.end()
-        else:
-            noun_end = bound.end()
         word = text[bound.start() : bound.end()].strip()
         quals.append(f"{froms[-1]} ... {word}" if froms else word)
     if sym and sm:
         comparator = sym
         quals.append(sm.group("sym"))
     own = bool(sym or quals or value_max is not None)
-    # --- value first (the counted thing follows) or subject first (it stands before)
-    # A unit of measure ("75 triệu đồng", "85 điểm") names no counted thing: the subject
-    # stands before it when nothing follows ("GRDP bình quân đầu người đạt 75 triệu đồng.").
-    measure = unit is not None and not is_pct and _key(unit.split("/")[0]) in vocab.measures
-    if unit is None or is_pct:
-        subject_first = bool(vocab.trailer_re.match(mt, after_pos, z.end))
-    else:
-        subject_first = measure and bool(vocab.trailer_re.match(mt, noun_end, z.end))
     if unit is None:
-        # A bare number is read only as the value of a subject-first statement:
-        # "... là 26", "... là: 20", "Số nhiệm vụ quá hạn 0".
-        if not subject_first:
-            return None
         head = _subject_span(ctx, z, chain_start, prior, openers=False)[:2]
         lead = tokens[-1][0] if tokens else None
         opener = vocab.opener_re.match(mt, head[0], head[1])
@@ -598,6 +677,16 @@ def _value_at(ctx: _Ctx, z: _Zone, m: re.Match[str], prior: list[_Value]) -> _Va
         subject_first=subject_first,
         cue=bool(own or has_from or tokens or vocab.count_lead_re.search(before)),
     )
+
+
+def _chain_before(before: str) -> re.Match[str] | None:
+    """``chain_re.search(before)``, tried only when ``before`` ends with a colon or with the
+    last word of a chain token (a chain runs to the end of the text)."""
+    vocab = _vocab()
+    last = before.rsplit(None, 1)[-1:]
+    if not last or not (last[0].endswith(":") or vocab.chain_last_re.search(last[0])):
+        return None
+    return vocab.chain_re.search(before)
 
 
 def _clause_start(ctx: _Ctx, z: _Zone, pos: int, prior: list[_Value]) -> int:
@@ -670,7 +759,14 @@ def _clean_subject(text: str) -> str | None:
 
 def _strip_trailing(text: str) -> str:
     """``... theo quy định, có`` → ``... theo quy định``: no trailing joiner or punctuation."""
-    m = _vocab().trailing_re.search(match_text(text))
+    vocab, folded = _vocab(), match_text(text)
+    if (
+        folded
+        and not (folded[-1].isspace() or folded[-1] in ",;:-–")
+        and not vocab.trailing_last_re.fullmatch(folded.rsplit(None, 1)[-1])
+    ):
+        return text  # (nothing to strip unless it ends in a space, a mark or a trailing word)
+    m = vocab.trailing_re.search(folded)
     return text[: m.start()] if m else text
 
 
@@ -740,13 +836,23 @@ def _trim_quotes(values: list[_Value]) -> None:
 
 
 def _sentence_start(ctx: _Ctx, z: _Zone, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (asked for each value by its kind, due and
+    baseline: found once)."""
+    start = z.sentence_starts.get(pos)
+    if start is None:
+        start = z.sentence_starts[pos] = _find_sentence_start(ctx, z, pos)
+    return start
+
+
+def _find_sentence_start(ctx: _Ctx, z: _Zone, pos: int) -> int:
     start = z.start
     for m in _SENTENCE_END_RE.finditer(ctx.mt, z.start, pos):
         start = m.end()
-    if start == z.start and z.lo is not None:  # "Huyện đã hoàn thành" / "15/18 nhiệm vụ"
-        end = len(ctx.mt[z.lo : z.start].rstrip()) + z.lo
-        start = z.lo
-        for m in _SENTENCE_END_RE.finditer(ctx.mt, z.lo, end):
+    lo = _continued(ctx.doc, z.index) if start == z.start and z.index is not None else None
+    if lo is not None:  # "Huyện đã hoàn thành" / "15/18 nhiệm vụ"
+        end = len(ctx.mt[lo : z.start].rstrip()) + lo
+        start = lo
+        for m in _SENTENCE_END_RE.finditer(ctx.mt, lo, end):
             start = m.end()
     return start
 
@@ -779,10 +885,7 @@ def _kind(ctx: _Ctx, z: _Zone, val: _Value) -> str:
     before = mt[s_start : val.chain_start]
     if ctx.report and not _pct(val) and vocab.description_re.search(before):
         return "skip"  # "cơ cấu tổ chức ... gồm 01 Giám đốc": how an agency is made up
-    if any(
-        vocab.definition_section_re.search(match_text(s.title))
-        for s in section_chain(ctx.sections, ctx.by_id, val.num_start)
-    ):
+    if any(_title_is(ctx, s, "definition") for s in _chain(ctx, val.num_start)):
         return "skip"  # "Điều 2. Giải thích từ ngữ": a definition, not a goal
     if any(
         _key(t.group()) in vocab.target_markers or _key(t.group()) in vocab.planned
@@ -833,7 +936,7 @@ def _looks_back(ctx: _Ctx, pos: int) -> bool:
     The value's own list item is not its section; walking out, the first title that opens
     with a looking-back lead, or holds a forward word, decides; a top-level title also
     looks back when it names only years before the document's own."""
-    chain = section_chain(ctx.sections, ctx.by_id, pos)
+    chain = _chain(ctx, pos)
     i = bisect_right(ctx.block_starts, pos) - 1
     if chain and i >= 0 and chain[0].char_start == ctx.block_starts[i]:
         chain = chain[1:]
@@ -842,15 +945,36 @@ def _looks_back(ctx: _Ctx, pos: int) -> bool:
 
 def _forward(ctx: _Ctx, pos: int) -> bool:
     """In a report: is ``pos`` in a forward-looking section (``PHƯƠNG HƯỚNG ... TIẾP THEO``)?"""
-    vocab = _vocab()
     # innermost first: the nearest telling title decides
-    for sec in section_chain(ctx.sections, ctx.by_id, pos):
-        title = match_text(sec.title)
-        if vocab.result_section_re.search(title):
+    for sec in _chain(ctx, pos):
+        if _title_is(ctx, sec, "result"):
             return False
-        if vocab.forward_re.search(title):
+        if _title_is(ctx, sec, "forward"):
             return True
     return False
+
+
+def _chain(ctx: _Ctx, pos: int) -> list[Section]:
+    """``section_chain`` at ``pos``, found once per position of the document."""
+    chain = ctx.chains.get(pos)
+    if chain is None:
+        chain = ctx.chains[pos] = section_chain(ctx.sections, ctx.by_id, pos)
+    return chain
+
+
+def _title_is(ctx: _Ctx, sec: Section, what: str) -> bool:
+    """Does the title of ``sec`` name a ``definition``, ``result`` or ``forward`` section?
+    (each title is read once per document)"""
+    flag = ctx.title_flags.get((sec.section_id, what))
+    if flag is None:
+        vocab = _vocab()
+        rx = {
+            "definition": vocab.definition_section_re,
+            "result": vocab.result_section_re,
+            "forward": vocab.forward_re,
+        }[what]
+        flag = ctx.title_flags[sec.section_id, what] = bool(rx.search(match_text(sec.title)))
+    return flag
 
 
 # --- tables --------------------------------------------------------------------------------
@@ -1040,24 +1164,36 @@ def _due(ctx: _Ctx, z: _Zone, val: _Value) -> str | None:
     else:
         s_lo = _sentence_start(ctx, z, val.chain_start)
         s_hi = _sentence_end(ctx, z, val.end)
-        semis = [m.end() for m in re.finditer(";", mt[s_lo : val.chain_start])]
-        c_lo = s_lo + semis[-1] if semis else s_lo
+        c_lo = mt.rfind(";", s_lo, val.chain_start) + 1 or s_lo
         semi = mt.find(";", val.end, s_hi)
         scopes = [(c_lo, semi if semi >= 0 else s_hi), (s_lo, s_hi)]
     for lo, hi in scopes:
         found = [
             (d.char_start, d.char_end, d.quote)
-            for d in ctx.deadlines
-            if d.kind in _DATED_KINDS and lo <= d.char_start and d.char_end <= hi
+            for d in ctx.deadlines[
+                bisect_left(ctx.deadline_starts, lo) : bisect_right(ctx.deadline_starts, hi)
+            ]
+            if d.kind in _DATED_KINDS and d.char_end <= hi
         ]
-        found += [
-            (m.start(), m.end(), ctx.doc.text[m.start() : m.end()])
-            for m in vocab.due_re.finditer(mt, lo, hi)
-            if not any(a < m.end() and m.start() < b for a, b in ctx.ref_spans)
-        ]
+        if _has_year(ctx, lo, hi):
+            found += [
+                (m.start(), m.end(), ctx.doc.text[m.start() : m.end()])
+                for m in vocab.due_re.finditer(mt, lo, hi)
+                if not any(a < m.end() and m.start() < b for a, b in ctx.ref_spans)
+            ]
         if found:
             return min(found, key=lambda f: abs(f[0] - val.num_start))[2]
     return None
+
+
+def _has_year(ctx: _Ctx, lo: int, hi: int) -> bool:
+    """Is a number that reads as a year (``19xx``, ``20xx``) within ``lo..hi``? (``due_re``
+    needs one, and its year always starts one of ``ctx.num_starts``)"""
+    starts = ctx.num_starts
+    return any(
+        ctx.mt.startswith(("19", "20"), starts[i])
+        for i in range(bisect_left(starts, lo), bisect_left(starts, hi - 3))
+    )
 
 
 def _baseline(ctx: _Ctx, z: _Zone, val: _Value) -> str | None:

@@ -137,12 +137,37 @@ def clean_inline(text: str) -> str:
     return collapse_spaces(text)
 
 
+# Between the texts of a document cleaned together: a noncharacter, which each step of
+# clean_inline leaves alone and which no pattern of theirs matches across or takes for a letter.
+_SEPARATOR = "\ufdd2"
+
+
+def clean_inline_all(texts: list[str]) -> list[str]:
+    """``[clean_inline(t) for t in texts]`` in one pass over all of them (the steps act
+    within a text; one call each per document instead of one per block)."""
+    if not texts:
+        return []
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:
+        return [clean_inline(t) for t in texts]  # a text holding the separator itself
+    joined, _ = split_footnote_markers(strip_controls(nfc(joined)))
+    return [t.strip() for t in collapse_spaces(joined).split(_SEPARATOR)]
+
+
 def build_document(doc: Document, blocks: list[Block]) -> None:
     """Normalize the blocks' text and lay them out, one block per line, into ``doc.text``.
 
     Table rows become lines with tab-separated cells, so a table reads like a spreadsheet
     row in ``texts/<doc_id>.txt`` and every cell keeps exact offsets.
     """
+    raw: list[str] = []
+    for block in blocks:
+        if block.rows is not None:
+            raw.extend(c.text for r in block.rows for c in r)
+        else:
+            # Lines of one block are one paragraph: cleaned together, joined by a space.
+            raw.append(block.text.replace("\n", " "))
+    cleaned = iter(clean_inline_all(raw))
     parts: list[str] = []
     pos = 0
     kept: list[Block] = []
@@ -158,8 +183,8 @@ def build_document(doc: Document, blocks: list[Block]) -> None:
                 cell_texts: list[str] = []
                 row_marks: list[tuple[int, int]] = []
                 row_start = cursor
-                for raw_cell in raw_row:
-                    t = clean_inline(raw_cell.text).replace("\t", " ")
+                for _cell in raw_row:
+                    t = next(cleaned).replace("\t", " ")
                     t, marks = _take_page_marks(t)
                     row_marks.extend((cursor - pos + at, page) for at, page in marks)
                     row.append(Cell(t, cursor, cursor + len(t)))
@@ -180,8 +205,7 @@ def build_document(doc: Document, blocks: list[Block]) -> None:
                 continue
             block.rows = rows
         else:
-            # Lines of one block are one paragraph: cleaned together, joined by a space.
-            text, pages = _take_page_marks(clean_inline(block.text.replace("\n", " ")))
+            text, pages = _take_page_marks(next(cleaned))
             if not text:
                 continue
         block.pages = [(at, page) for at, page in pages if at < len(text)] or None

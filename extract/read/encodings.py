@@ -23,11 +23,15 @@ from . import ReadError
 LEGACY_NAMES = {"tcvn3": "TCVN3", "vni": "VNI"}
 
 
+# Control bytes other than tab, line feed, vertical tab, form feed and carriage return.
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > 0.05 * len(sample)
 
 
@@ -319,21 +323,34 @@ _UNICODE_VIETNAMESE_RE = re.compile(r"[\u1ea0-\u1ef9ăâđêôơưĂÂĐÊÔƠƯ
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
-def _telltale_density(text: str) -> tuple[int, int]:
-    sample = text[:_SAMPLE]
-    hits = len(_telltale_re().findall(sample))
-    letters = len(_LETTER_RE.findall(sample)) or 1
-    return hits, letters
+# Unicode Vietnamese shows itself in its first lines: its native letters are counted there
+# first, and the whole sample only when that is not enough.
+_HEAD = 8_000
+
+
+def _plainly_unicode(sample: str, hits: int) -> bool:
+    """``native >= 0.02 * letters and native > 5 * hits`` (see :func:`_legacy_candidates`)
+    without counting the letters: there are no more of them than characters, and the native
+    letters of the head are no more than those of the sample."""
+    need = max(0.02 * len(sample), 5 * hits + 1)
+    native = len(_UNICODE_VIETNAMESE_RE.findall(sample, 0, _HEAD))
+    if native < need and len(sample) > _HEAD:
+        native = len(_UNICODE_VIETNAMESE_RE.findall(sample))
+    return native >= need
 
 
 def _legacy_candidates(text: str) -> list[tuple[str, str]]:
     """Conversions worth scoring: only when legacy codes are dense enough to be text, and
     the text is not plainly Unicode Vietnamese already (checked first: it is the common case
     and scoring candidates costs more than reading the file)."""
-    hits, letters = _telltale_density(text)
-    if hits < 3 or hits < 0.005 * letters:
+    sample = text[:_SAMPLE]
+    hits = len(_telltale_re().findall(sample))
+    if hits < 3 or _plainly_unicode(sample, hits):
         return []
-    native = len(_UNICODE_VIETNAMESE_RE.findall(text[:_SAMPLE]))
+    letters = len(_LETTER_RE.findall(sample)) or 1
+    if hits < 0.005 * letters:
+        return []
+    native = len(_UNICODE_VIETNAMESE_RE.findall(sample))
     if native >= 0.02 * letters and native > 5 * hits:
         return []
     return [(convert_legacy(text, name), name) for name in _tables()]

@@ -123,6 +123,7 @@ def read_md(path: Path, data: bytes) -> ReadResult:
 
 
 _NON_LETTERS_RE = re.compile(r"[\W\d_]+")
+_BULLET_RE = re.compile(r"\s*[-–·•*+○▪►✓]\s")
 
 
 @lru_cache(maxsize=8192)
@@ -133,11 +134,16 @@ def _is_caps(line: str) -> bool:
 
 def strip_markup(line: str, in_cell: bool = False) -> str:
     """Remove Markdown and HTML residue from one line; keep the document's words."""
-    line = _TAG_BREAK_RE.sub(" " if in_cell else "\n", line)
-    line = _TAG_RE.sub("", line)
-    line = _MD_HEADING_RE.sub("", line)
-    line = _MD_EMPHASIS_RE.sub(lambda m: m.group(1) or "", line)
-    line = _MD_ESCAPE_RE.sub(r"\1", line)
+    # (each pattern is tried only on a line holding the character it needs: most hold none)
+    if "<" in line:
+        line = _TAG_BREAK_RE.sub(" " if in_cell else "\n", line)
+        line = _TAG_RE.sub("", line)
+    if "#" in line:
+        line = _MD_HEADING_RE.sub("", line)
+    if "*" in line or "__" in line:
+        line = _MD_EMPHASIS_RE.sub(lambda m: m.group(1) or "", line)
+    if "\\" in line:
+        line = _MD_ESCAPE_RE.sub(r"\1", line)
     return html.unescape(line)
 
 
@@ -223,7 +229,7 @@ class _Lines:
         if self.current:
             text = "\n".join(self.current)
             kind = "heading" if self.heading or (self.bold and len(text) < 250) else "paragraph"
-            if kind == "paragraph" and (self.list_item or re.match(r"\s*[-–·•*+○▪►✓]\s", text)):
+            if kind == "paragraph" and (self.list_item or _BULLET_RE.match(text)):
                 kind = "list_item"
             self.blocks.append(Block(kind, text, bold=self.bold))
             self.current = []
@@ -286,7 +292,7 @@ _SPACED_COLUMNS_RE = re.compile(r"(?<=\S) {5,}(?=\S)")
 
 
 def _is_table_line(line: str) -> bool:
-    if _PIPE_ROW_RE.match(line) and line.count("|") >= 3:
+    if line.count("|") >= 3 and _PIPE_ROW_RE.match(line):
         return True
     return line.count("\t") >= 2 and bool(line.strip())
 
@@ -308,7 +314,7 @@ def _parse(text: str, fmt: str, warnings: list[str]) -> ReadResult:
             table_rows = []
 
     for n, raw in enumerate(raw_lines):
-        if _PIPE_RULE_RE.match(raw) and "-" in raw:
+        if "-" in raw and _PIPE_RULE_RE.match(raw):
             continue
         if n < _HEADER_LINES and "\t" not in raw and _SPACED_COLUMNS_RE.search(raw.strip()):
             # The two-column header typed with spaces: "Số: 123/KH-UBND      Bắc Giang, ngày ..."
@@ -328,24 +334,26 @@ def _parse(text: str, fmt: str, warnings: list[str]) -> ReadResult:
             continue
         close_table()
         blanks_in_table = 0
-        lone = _LONE_PIPE_RE.match(raw)
+        lone = _LONE_PIPE_RE.match(raw) if "|" in raw else None
         if lone and not _PIPE_ROW_RE.match(raw):
             # A web copy's flattened table cell: the pipe closes the previous block.
             lines.flush()
             raw = lone.group(1)
             if not raw.strip():
                 continue
-        heading = bool(_MD_HEADING_RE.match(raw))
-        bold = bool(_BOLD_RE.match(raw))
+        heading = "#" in raw and bool(_MD_HEADING_RE.match(raw))
+        bold = ("*" in raw or "_" in raw or "<" in raw) and bool(_BOLD_RE.match(raw))
         notes: list[Block] = []
-        raw = _extract_inline_notes(raw, notes)
-        for segment in _LI_SPLIT_RE.split(raw):
+        if "[" in raw:
+            raw = _extract_inline_notes(raw, notes)
+        for segment in _LI_SPLIT_RE.split(raw) if "<" in raw else [raw]:
             is_li = segment[:3].lower() == "<li"
             for piece in strip_markup(segment).split("\n"):
                 piece = piece.strip()
                 if not piece:
                     continue
-                label, body = leading_footnote_label(piece)
+                # (a footnote label is a superscript digit: other pieces need no look)
+                label, body = leading_footnote_label(piece) if piece[0].isdigit() else (None, piece)
                 if label is not None and not lines.continues(piece):
                     lines.footnote(label, body)
                     continue
