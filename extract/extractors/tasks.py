@@ -77,8 +77,11 @@ _SKIP_KINDS = frozenset({"header", "signature", "recipients", "footnote"})
 _BULLET_STYLES = frozenset({"dash", "dot", "star", "other_bullet"})
 
 
+_SPACES_RE = re.compile(r"\s+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", match_text(text)).strip(" .:;*").casefold()
+    return _SPACES_RE.sub(" ", match_text(text)).strip(" .:;*").casefold()
 
 
 _W = r"(?![\w])"
@@ -86,7 +89,10 @@ _W = r"(?![\w])"
 
 @dataclass(slots=True)
 class _Vocab:
-    columns: list[tuple[str, str]]  # (folded column name, role), longest first
+    # a folded column name, whole or then a non-letter ("Thời gian thực hiện (dự kiến)",
+    # "Cơ quan chủ trì (1)"; not "Phối hợp với Sở ..."), longest first
+    column_re: re.Pattern[str]
+    column_roles: dict[str, str]  # folded column name → role
     role_label_re: re.Pattern[str]
     inner_role_re: re.Pattern[str]  # a further role label on the same line
     role_of: dict[str, str]  # folded label or joiner → role
@@ -132,8 +138,14 @@ def _vocab() -> _Vocab:
     role_of.update({_key(w): role for w, role in v["role_joiners"].items()})
     labels = _alt([w for words in v["role_labels"].values() for w in words])
     joiners = _alt(list(v["role_joiners"]))
+    roles: dict[str, str] = {}
+    for name, role in columns:
+        roles.setdefault(name, role)
     return _Vocab(
-        columns=columns,
+        column_re=re.compile(
+            rf"(?P<name>{'|'.join(re.escape(name) for name, _ in columns)})(?:\Z|\s*[(/\d*])"
+        ),
+        column_roles=roles,
         role_label_re=re.compile(
             rf"(?P<labels>(?:{labels}){_W}(?:\s*,\s*(?:{labels}|{joiners}){_W})*)"
             r"\s*(?:$|:\s*(?P<rest>.*?)\s*$)",
@@ -214,6 +226,25 @@ class _Ctx:
     titles: dict[str, str] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)  # indexes of blocks already read
     by_id: dict[str, Section] = field(default_factory=dict)
+    # per block (by identity): the passes ask about the same blocks again and again
+    labels: dict[int, tuple[str, str] | None] = field(default_factory=dict)
+    items: dict[int, tuple[str | None, int]] = field(default_factory=dict)
+
+    def label(self, b: Block) -> tuple[str, str] | None:
+        """``label_of`` the block's text."""
+        key = id(b)
+        if key not in self.labels:
+            self.labels[key] = label_of(b.text)
+        return self.labels[key]
+
+    def item(self, b: Block) -> tuple[str | None, int]:
+        """The block's list style (``decimal``, ``letter``, ``dash`` ...) and where its text
+        starts."""
+        key = id(b)
+        found = self.items.get(key)
+        if found is None:
+            found = self.items[key] = _item(b, self.label(b))
+        return found
 
     def assigns(self, pos: int) -> bool:
         """Can running text at ``pos`` assign work? Not in a report's account of the past,
@@ -242,10 +273,9 @@ class _Ctx:
         return self.titles[sec.section_id]
 
 
-def _item(b: Block) -> tuple[str | None, int]:
-    """The block's list style (``decimal``, ``letter``, ``dash`` ...) and where its text starts."""
+def _item(b: Block, found: tuple[str, str] | None) -> tuple[str | None, int]:
+    """The list style and text start of block ``b`` whose label is ``found``."""
     text = b.text
-    found = label_of(text)
     lead = len(text) - len(text.lstrip())
     if found is None:
         return None, b.start + lead
@@ -280,14 +310,17 @@ def _column_role(text: str, merged: bool = False) -> str | None:
     key = _key(text)
     if not key:
         return None
-    for name, role in _vocab().columns:
-        # "Thời gian thực hiện (dự kiến)", "Cơ quan chủ trì (1)"; not "Phối hợp với Sở ..."
-        if key == name or (key.startswith(name) and re.match(r"\s*[(/\d*]", key[len(name) :])):
-            return role
-    if merged:
-        for name, role in _vocab().columns:
-            if key.endswith(" " + name) and _column_role(key[: -len(name)]):
+    vocab = _vocab()
+    m = vocab.column_re.match(key)
+    if m:
+        return vocab.column_roles[m.group("name")]
+    if merged:  # the longest name the key ends with, after a space
+        space = key.find(" ")
+        while space >= 0:
+            role = vocab.column_roles.get(key[space + 1 :])
+            if role and _column_role(key[: space + 1]):
                 return role
+            space = key.find(" ", space + 1)
     return None
 
 
@@ -383,7 +416,7 @@ def _cell_per_line_table(ctx: _Ctx, k: int) -> tuple[list[int], Block] | None:
 
     while j < len(blocks):
         b = blocks[j]
-        found = label_of(b.text)
+        found = ctx.label(b)
         if (
             b.rows is not None
             or b.kind in ("signature", "recipients")
@@ -457,7 +490,7 @@ def _tables(ctx: _Ctx) -> list[_Draft]:
         if b.rows is None:
             if state is None:
                 continue
-            found = label_of(b.text)
+            found = ctx.label(b)
             if (
                 (found and found[0] == "appendix")
                 or b.kind in _SKIP_KINDS - {"footnote"}
@@ -624,7 +657,7 @@ def _role_label(ctx: _Ctx, b: Block) -> tuple[str, tuple[int, int] | None] | Non
     """``("lead" | "support" | "responsible" | "time" | "header", rest span)`` of a role line."""
     if b.rows is not None:
         return None
-    _, pos = _item(b)
+    _, pos = ctx.item(b)
     m = _vocab().role_label_re.match(ctx.mt, pos, b.end)
     if not m:
         return None
@@ -671,7 +704,7 @@ def _assignments(ctx: _Ctx) -> list[_Draft]:
             if bj.rows is not None or bj.kind in _SKIP_KINDS:
                 break
             lab = _role_label(ctx, bj)
-            style, pos = _item(bj)
+            style, pos = ctx.item(bj)
             if lab is not None:
                 kind, rest = lab
                 current = None if rest else kind
@@ -699,7 +732,7 @@ def _assignments(ctx: _Ctx) -> list[_Draft]:
         items = _items_above(ctx, i)
         if items:
             first, last = blocks[items[0]], blocks[items[-1]]
-            style, start = _item(first)
+            style, start = ctx.item(first)
             lead, role, support = roles["lead"], "lead", roles["support"]
             if roles["responsible"]:
                 if lead:
@@ -752,7 +785,7 @@ def _items_above(ctx: _Ctx, i: int) -> list[int]:
         if level is not None:
             if first_level is None:
                 text = b.text.rstrip()
-                style = _item(b)[0]
+                style = ctx.item(b)[0]
                 if items and len(text) < 150 and text[-1:] not in ".;" and style != "letter":
                     break  # "2. Cải cách tài chính công" above a paragraph: its heading
                 first_level = level
@@ -769,7 +802,7 @@ _PAGE_NO_RE = re.compile(r"^\s*(?:-+\s*)?\d{1,3}(?:\s*-+)?\s*$")
 def _wrapped_bullet(ctx: _Ctx, k: int) -> bool:
     """Is dash block ``k`` a wrapped line of the block above (which stops inside a quotation:
     ``... "Đăng ký khai tử`` / ``- Xóa đăng ký thường trú ..." trên toàn tỉnh.``)?"""
-    if k == 0 or _item(ctx.doc.blocks[k])[0] != "dash":
+    if k == 0 or ctx.item(ctx.doc.blocks[k])[0] != "dash":
         return False
     above = ctx.doc.blocks[k - 1].text.rstrip()
     return above.count('"') % 2 == 1 or (above.count("\u201c") > above.count("\u201d"))
@@ -782,7 +815,7 @@ def _unit_heading(ctx: _Ctx, b: Block) -> tuple[list[U.UnitName], tuple[int, int
     """Units named by a heading (``1. Văn phòng Sở GDĐT:``) and the duty on its line, if any."""
     vocab = _vocab()
     mt = ctx.mt
-    _, pos = _item(b)
+    _, pos = ctx.item(b)
     end = b.end
     m = vocab.heading_prefix_re.match(mt, pos, end)
     if m:
@@ -862,7 +895,7 @@ def _implementation(ctx: _Ctx) -> list[_Draft]:
                 drafts += _duties(ctx, members, found)
                 ctx.used.add(k)
         elif not any(
-            (st := _item(blocks[k])[0]) is not None and st not in _BULLET_STYLES for k in idx
+            (st := ctx.item(blocks[k])[0]) is not None and st not in _BULLET_STYLES for k in idx
         ):
             issuer = U.parse(ctx.info.issuer or "")[:1]
             issuer = [
@@ -873,7 +906,9 @@ def _implementation(ctx: _Ctx) -> list[_Draft]:
                 )
                 for u in issuer
             ]
-            members = [k for k in idx if not vocab.closing_re.match(ctx.mt, _item(blocks[k])[1])]
+            members = [
+                k for k in idx if not vocab.closing_re.match(ctx.mt, ctx.item(blocks[k])[1])
+            ]
             drafts += _duties(ctx, members, issuer, every_block=True)
     return drafts
 
@@ -889,7 +924,7 @@ def _headed_duties(ctx: _Ctx) -> list[_Draft]:
     for k, b in enumerate(blocks):
         text = b.text.rstrip()
         level = ctx.level.get(b.start)
-        numbered = level is not None and _item(b)[0] not in (None, *_BULLET_STYLES)
+        numbered = level is not None and ctx.item(b)[0] not in (None, *_BULLET_STYLES)
         if (
             k in ctx.used
             or b.rows is not None
@@ -931,7 +966,7 @@ def _until_end_of_body(ctx: _Ctx, idx: list[int]) -> list[int]:
     out = []
     for k in idx:
         b = ctx.doc.blocks[k]
-        found = label_of(b.text)
+        found = ctx.label(b)
         if b.kind in ("signature", "recipients", "header") or (found and found[0] == "appendix"):
             break
         if b.rows is None and b.kind != "footnote":
@@ -952,7 +987,7 @@ def _duties(
         if k in ctx.used:
             continue
         b = blocks[k]
-        style, pos = _item(b)
+        style, pos = ctx.item(b)
         if vocab.plan_closing_re.match(ctx.mt, pos):
             break
         time = _time_line(ctx, b)
@@ -987,7 +1022,7 @@ def _duty(
     ctx: _Ctx, first: int, last: int, found: list[U.UnitName], start: int | None = None
 ) -> _Draft:
     blocks = ctx.doc.blocks
-    style, pos = _item(blocks[first])
+    style, pos = ctx.item(blocks[first])
     start = pos if start is None else start
     text_blocks = [k for k in range(first, last + 1) if _time_line(ctx, blocks[k]) is None]
     end_block = blocks[text_blocks[-1]] if text_blocks else blocks[first]
@@ -1091,7 +1126,7 @@ def _inline(ctx: _Ctx) -> list[_Draft]:
     vocab = _vocab()
     drafts: list[_Draft] = []
     for bi, b in _free_blocks(ctx):
-        style, pos = _item(b)
+        style, pos = ctx.item(b)
         if style in ("roman", "alpha_upper", "part", "chapter", "appendix", "article"):
             continue
         hits = []
@@ -1175,7 +1210,7 @@ def _parenthetical(ctx: _Ctx) -> list[_Draft]:
     drafts: list[_Draft] = []
     for bi, b in _free_blocks(ctx):
         m = _PAREN_END_RE.search(mt, b.start, b.end)
-        style, pos = _item(b)
+        style, pos = ctx.item(b)
         if not m or m.start() <= pos:
             continue
         s, e = m.start("inner"), m.end("inner")

@@ -57,9 +57,12 @@ class _Entry:
     qualified: bool
 
 
+_SPACES_RE = re.compile(r"\s+")
+
+
 def _key(text: str) -> str:
     """Lookup key: tone placement folded, no case, one space, no end punctuation."""
-    return re.sub(r"\s+", " ", match_text(text)).strip(" .,;:").casefold()
+    return _SPACES_RE.sub(" ", match_text(text)).strip(" .,;:").casefold()
 
 
 # An upper-case letter (Vietnamese letters are precomposed in NFC text).
@@ -95,7 +98,7 @@ class _Vocab:
     parts: dict[str, str]
     office_re: re.Pattern[str]  # "Phòng ... huyện": a district office and its district
     exact: dict[str, _Entry]
-    prefixes: list[tuple[str, _Entry]]  # names a place may follow, longest first
+    prefixes: dict[str, list[_Entry]]  # names a place may follow
     locality: frozenset[str]
     collective_caps: frozenset[str]
     word_case_re: re.Pattern[str]
@@ -119,16 +122,15 @@ def _vocab() -> _Vocab:
     # what makes a head noun a name: "Bộ Quốc phòng", "Quận 8", "Ban Chỉ đạo các tỉnh", "UBND cấp"
     follow = rf"(?:{_CAP}|\d|(?:{loc}){_W}|(?:{plural})\s+(?:{coll}){_W}|(?:{level})\s)"
     exact: dict[str, _Entry] = {}
-    prefixes: list[tuple[str, _Entry]] = []
+    prefixes: dict[str, list[_Entry]] = {}
     inner_names: list[str] = []
     for u in v["units"]:
         entry = _Entry(u["name"], u["type"], bool(u.get("qualified")))
         for spelling in [u["name"], *(u.get("aliases") or [])]:
             exact.setdefault(_key(spelling), entry)
-            prefixes.append((_key(spelling), entry))  # "Sở Y tế tỉnh Hưng Yên" is a sở
+            prefixes.setdefault(_key(spelling), []).append(entry)  # "Sở Y tế tỉnh Hưng Yên"
             if re.search(rf",|\s(?:{joiners})\s", spelling):
                 inner_names.append(spelling)
-    prefixes.sort(key=lambda p: len(p[0]), reverse=True)
     lower_coll = [w for w in v["collective_nouns"] if w[:1].islower()]
     return _Vocab(
         head_re=re.compile(rf"(?:{heads}){_W}(?=\s+{follow})"),
@@ -640,14 +642,16 @@ def _lookup(text: str) -> tuple[_Entry, str] | None:
     key = _key(text)
     if key in vocab.exact:
         return vocab.exact[key], ""
-    for prefix, entry in vocab.prefixes:
-        if key.startswith(prefix + " ") and (
-            entry.qualified or vocab.locality_start_re.match(key, len(prefix) + 1)
-        ):
-            qualifier = re.sub(r"\s+", " ", text.strip()).split(" ", len(prefix.split()))[-1]
-            if _key(qualifier) in vocab.locality:
-                qualifier = qualifier.lower()  # "Ủy ban nhân dân Thành phố" = "... thành phố"
-            return entry, qualifier
+    space = key.rfind(" ")
+    while space > 0:  # the longest known name the key starts with, then a space
+        prefix = key[:space]
+        for entry in vocab.prefixes.get(prefix, ()):
+            if entry.qualified or vocab.locality_start_re.match(key, space + 1):
+                qualifier = _SPACES_RE.sub(" ", text.strip()).split(" ", len(prefix.split()))[-1]
+                if _key(qualifier) in vocab.locality:
+                    qualifier = qualifier.lower()  # "Ủy ban nhân dân Thành phố" = "... thành phố"
+                return entry, qualifier
+        space = key.rfind(" ", 0, space)
     return None
 
 
