@@ -229,6 +229,17 @@ class _Ctx:
     # per block (by identity): the passes ask about the same blocks again and again
     labels: dict[int, tuple[str, str] | None] = field(default_factory=dict)
     items: dict[int, tuple[str | None, int]] = field(default_factory=dict)
+    role_labels: dict[int, tuple[str, tuple[int, int] | None] | None] = field(
+        default_factory=dict
+    )
+    parsed: dict[str, list[U.UnitName]] = field(default_factory=dict)  # U.parse by text
+
+    def units(self, text: str) -> list[U.UnitName]:
+        """``U.parse(text)``: the passes read the same cells and headings more than once."""
+        found = self.parsed.get(text)
+        if found is None:
+            found = self.parsed[text] = U.parse(text)
+        return list(found)
 
     def label(self, b: Block) -> tuple[str, str] | None:
         """``label_of`` the block's text."""
@@ -541,9 +552,9 @@ def _tables(ctx: _Ctx) -> list[_Draft]:
             number = text.get("number", "")
             task_text = text.get("task", "")
             unit_cells = [text.get(r) for r in ("lead", "support", "responsible")]
-            lead = _cell_units(text.get("lead", ""))
-            support = _cell_units(text.get("support", ""))
-            responsible = _cell_units(text.get("responsible", ""))
+            lead = _cell_units(ctx, text.get("lead", ""))
+            support = _cell_units(ctx, text.get("support", ""))
+            responsible = _cell_units(ctx, text.get("responsible", ""))
             has_more = any(unit_cells) or text.get("time") or text.get("output")
             nxt = rows[ri + 1] if ri + 1 < len(rows) else None
             nxt_number = (
@@ -617,14 +628,14 @@ def _tables(ctx: _Ctx) -> list[_Draft]:
 _INNER_PAREN_RE = re.compile(r"\(([^()]{2,120})\)")
 
 
-def _cell_units(text: str) -> list[U.UnitName]:
+def _cell_units(ctx: _Ctx, text: str) -> list[U.UnitName]:
     """The units of a table cell; a unit named in parentheses after another is named too:
     ``Sở Y tế (Chi cục ATVSTP)`` is the department and the sub-department that does the work
     (``UBND thành phố (để b/c)`` names one unit)."""
-    found = U.parse(text)
+    found = ctx.units(text)
     for m in _INNER_PAREN_RE.finditer(text):
         if U.is_unit(m.group(1)):
-            found = _merge(found, U.parse(m.group(1)))
+            found = _merge(found, ctx.units(m.group(1)))
     return found
 
 
@@ -655,14 +666,18 @@ def _join_cut_row(
 
 def _role_label(ctx: _Ctx, b: Block) -> tuple[str, tuple[int, int] | None] | None:
     """``("lead" | "support" | "responsible" | "time" | "header", rest span)`` of a role line."""
-    if b.rows is not None:
-        return None
-    _, pos = ctx.item(b)
-    m = _vocab().role_label_re.match(ctx.mt, pos, b.end)
-    if not m:
-        return None
-    rest = (m.start("rest"), m.end("rest")) if m.group("rest") else None
-    return _roles_named(m.group("labels")), rest
+    key = id(b)
+    if key in ctx.role_labels:
+        return ctx.role_labels[key]
+    found = None
+    if b.rows is None:
+        _, pos = ctx.item(b)
+        m = _vocab().role_label_re.match(ctx.mt, pos, b.end)
+        if m:
+            rest = (m.start("rest"), m.end("rest")) if m.group("rest") else None
+            found = _roles_named(m.group("labels")), rest
+    ctx.role_labels[key] = found
+    return found
 
 
 def _roles_named(labels: str) -> str:
@@ -712,7 +727,7 @@ def _assignments(ctx: _Ctx) -> list[_Draft]:
                     if part_kind == "time":
                         time_span = _trim(ctx.doc.text, s, e)
                     elif part_kind in roles:
-                        roles[part_kind] += U.parse(ctx.doc.text[s:e])
+                        roles[part_kind] += ctx.units(ctx.doc.text[s:e])
                 j += 1
                 continue
             text = ctx.doc.text[pos : bj.end]
@@ -720,7 +735,7 @@ def _assignments(ctx: _Ctx) -> list[_Draft]:
                 j += 1
                 continue
             if current in roles and (style is None or style in _BULLET_STYLES) and len(text) < 300:
-                found = U.parse(text)
+                found = ctx.units(text)
                 if found:
                     roles[current] += found
                     j += 1
@@ -840,7 +855,7 @@ def _unit_heading(ctx: _Ctx, b: Block) -> tuple[list[U.UnitName], tuple[int, int
     verb = _skip_space(mt, after)
     if verb < end and U.cap_verb_at(mt, verb):
         # "2.4. Sở Tài chính, Cục Thuế tỉnh Phối hợp với ...": the heading joined with its duty
-        found = U.parse(ctx.doc.text[pos:reach])
+        found = ctx.units(ctx.doc.text[pos:reach])
         return (found, _trim(ctx.doc.text, verb, end)) if found else None
     # what may follow the units: "theo chức năng, nhiệm vụ" and "chịu trách nhiệm"
     tail = vocab.heading_tail_re.match(mt, after, unit_end)
@@ -849,7 +864,7 @@ def _unit_heading(ctx: _Ctx, b: Block) -> tuple[list[U.UnitName], tuple[int, int
     unit_end = reach
     if duty is not None and not U.verb_at(mt, duty[0]) and not mt[duty[0]].isupper():
         return None
-    found = U.parse(ctx.doc.text[pos:unit_end])
+    found = ctx.units(ctx.doc.text[pos:unit_end])
     return (found, duty) if found else None
 
 
@@ -897,7 +912,7 @@ def _implementation(ctx: _Ctx) -> list[_Draft]:
         elif not any(
             (st := ctx.item(blocks[k])[0]) is not None and st not in _BULLET_STYLES for k in idx
         ):
-            issuer = U.parse(ctx.info.issuer or "")[:1]
+            issuer = ctx.units(ctx.info.issuer or "")[:1]
             issuer = [
                 U.UnitName(
                     u.raw,
@@ -1099,12 +1114,12 @@ def _subject_at(ctx: _Ctx, pos: int, end: int) -> tuple[list[U.UnitName], int, b
     if after < end and mt[after] == ":":
         duty = _trim(ctx.doc.text, after + 1, end)[0]
         if duty < end and (mt[duty].isupper() or U.verb_at(mt, duty)):
-            found = U.parse(ctx.doc.text[upos:reach])
+            found = ctx.units(ctx.doc.text[upos:reach])
             return (found, duty, True) if found else None
         return None
     if vocab.past_re.match(mt, reach) or not U.verb_at(mt, after):
         return None
-    found = U.parse(ctx.doc.text[upos:reach])
+    found = ctx.units(ctx.doc.text[upos:reach])
     return (found, pos, False) if found else None
 
 
@@ -1131,9 +1146,11 @@ def _inline(ctx: _Ctx) -> list[_Draft]:
             continue
         hits = []
         starts = _sentence_starts(ctx.mt, pos, b.end)
+        # the preamble ends the block with a colon; most blocks do not (a cheap test first)
+        colon_end = ctx.mt[pos : b.end].rstrip().endswith(":")
         for n, s in enumerate(starts):
             sentence_end = starts[n + 1] if n + 1 < len(starts) else b.end
-            if vocab.preamble_re.search(ctx.mt, s, b.end):
+            if colon_end and vocab.preamble_re.search(ctx.mt, s, b.end):
                 continue
             # a sentence starts with a capital; a lower-case block continues a broken line
             hit = _subject_at(ctx, s, b.end) if ctx.mt[s : s + 1].isupper() else None
@@ -1193,7 +1210,7 @@ def _leading_unit(ctx: _Ctx, start: int, end: int) -> tuple[list[U.UnitName], in
         reach = U.units_at(mt, p, end)
         if reach is None or not vocab.lead_cue_re.match(mt, reach):
             continue
-        found = U.parse(ctx.doc.text[p:reach])
+        found = ctx.units(ctx.doc.text[p:reach])
         return (found, p, False) if found else None
     return None
 
@@ -1224,14 +1241,14 @@ def _parenthetical(ctx: _Ctx) -> list[_Draft]:
                 if kind == "time":
                     time_span = _trim(text, ps, pe)
                 elif kind in ("lead", "responsible"):
-                    lead += U.parse(text[ps:pe])
+                    lead += ctx.units(text[ps:pe])
                 elif kind == "support":
-                    support += U.parse(text[ps:pe])
+                    support += ctx.units(text[ps:pe])
         else:
             reach = U.units_at(mt, s, e)
             if reach is None or not U.verb_at(mt, _skip_space(mt, reach)):
                 continue
-            lead = U.parse(text[s:reach])
+            lead = ctx.units(text[s:reach])
             support = _support_in(ctx, reach, e)
         if not lead:
             continue
@@ -1273,7 +1290,7 @@ def _support_in(ctx: _Ctx, start: int, end: int) -> list[U.UnitName]:
     for m in _vocab().support_cue_re.finditer(ctx.mt, start, end):
         reach = U.units_at(ctx.mt, m.end(), end)
         if reach is not None:
-            out = _merge(out, U.parse(ctx.doc.text[m.end() : reach]))
+            out = _merge(out, ctx.units(ctx.doc.text[m.end() : reach]))
     return out
 
 
@@ -1295,7 +1312,7 @@ def _report_to(ctx: _Ctx, start: int, end: int) -> list[U.UnitName]:
                     target = (ve.end(), reach)
         if target is None:
             continue
-        found = U.parse(ctx.doc.text[target[0] : target[1]])
+        found = ctx.units(ctx.doc.text[target[0] : target[1]])
         pos = target[1]
         while True:  # "gửi Sở Thông tin và Truyền thông gửi Ủy ban nhân dân thành phố"
             nxt = vocab.report_cue_re.match(mt, _skip_space(mt, pos))
@@ -1304,13 +1321,13 @@ def _report_to(ctx: _Ctx, start: int, end: int) -> list[U.UnitName]:
             reach = U.units_at(mt, _skip_space(mt, nxt.end()), clause_end)
             if reach is None:
                 break
-            found = _merge(found, U.parse(ctx.doc.text[_skip_space(mt, nxt.end()) : reach]))
+            found = _merge(found, ctx.units(ctx.doc.text[_skip_space(mt, nxt.end()) : reach]))
             pos = reach
         via = vocab.via_re.search(mt, target[1], _clause_end(mt, target[1], end))
         if via:
             reach = U.units_at(mt, via.end(), end)
             if reach is not None:
-                found = _merge(found, U.parse(ctx.doc.text[via.end() : reach]))
+                found = _merge(found, ctx.units(ctx.doc.text[via.end() : reach]))
         return found
     return []
 

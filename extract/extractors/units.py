@@ -195,6 +195,8 @@ def _parts_alt(parts: dict[str, str]) -> str:
 
 def _gazetteer_at(mt: str, pos: int) -> int | None:
     """End of a known name starting at ``pos`` (exact spellings, longest first)."""
+    if not _gazetteer_first_re().match(mt, pos):
+        return None  # a cheap test first: no known name starts with the word at pos
     m = _gazetteer_full_re().match(mt, pos)
     return m.end() if m else None
 
@@ -204,6 +206,13 @@ def _gazetteer_full_re() -> re.Pattern[str]:
     names = [e.name for e in _vocab().exact.values()]
     spellings = list(_vocab().exact)  # keys are folded and lower-case; match case-insensitively
     return re.compile(rf"(?:{_alt(names + spellings)}){_W}", re.I)
+
+
+@cache
+def _gazetteer_first_re() -> re.Pattern[str]:
+    """The first words of the known names (a prefix of each of ``_gazetteer_full_re``'s)."""
+    names = [e.name for e in _vocab().exact.values()] + list(_vocab().exact)
+    return re.compile(rf"(?:{_alt([n.split(' ')[0] for n in names])})", re.I)
 
 
 def start_at(mt: str, pos: int) -> int | None:
