@@ -229,9 +229,7 @@ class _Ctx:
     # per block (by identity): the passes ask about the same blocks again and again
     labels: dict[int, tuple[str, str] | None] = field(default_factory=dict)
     items: dict[int, tuple[str | None, int]] = field(default_factory=dict)
-    role_labels: dict[int, tuple[str, tuple[int, int] | None] | None] = field(
-        default_factory=dict
-    )
+    role_labels: dict[int, tuple[str, tuple[int, int] | None] | None] = field(default_factory=dict)
     parsed: dict[str, list[U.UnitName]] = field(default_factory=dict)  # U.parse by text
 
     def units(self, text: str) -> list[U.UnitName]:
@@ -921,9 +919,7 @@ def _implementation(ctx: _Ctx) -> list[_Draft]:
                 )
                 for u in issuer
             ]
-            members = [
-                k for k in idx if not vocab.closing_re.match(ctx.mt, ctx.item(blocks[k])[1])
-            ]
+            members = [k for k in idx if not vocab.closing_re.match(ctx.mt, ctx.item(blocks[k])[1])]
             drafts += _duties(ctx, members, issuer, every_block=True)
     return drafts
 

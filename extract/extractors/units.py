@@ -324,14 +324,14 @@ def distributive_at(mt: str, pos: int, end: int | None = None) -> tuple[int, str
     noun = noun[0].upper() + noun[1:]
     items: list[tuple[int, int]] = []
     i = m.end()
-    while i < end and re.match(_CAP, mt[i : i + 1]) and _start(mt, i) is None:
+    while i < end and _CAP_RE.match(mt, i) and _start(mt, i) is None:
         g = _gazetteer_at(match_text(f"{noun} ") + mt[i:end], 0)
         if g is not None and g > len(noun) + 1:
             j = i + g - len(noun) - 1
         else:
             w = re.compile(r"[^\s,;:.()]+(?:\s+-\s+|\s+)?")
             j = i
-            while j < end and re.match(_CAP, mt[j : j + 1]):
+            while j < end and _CAP_RE.match(mt, j):
                 wm = w.match(mt, j, end)
                 if not wm:
                     break
@@ -341,7 +341,7 @@ def distributive_at(mt: str, pos: int, end: int | None = None) -> tuple[int, str
             break
         items.append((i, j))
         sep = vocab.sep_re.match(mt, j, end)
-        if not sep or not re.match(_CAP, mt[sep.end() : sep.end() + 1]) or _start(mt, sep.end()):
+        if not sep or not _CAP_RE.match(mt, sep.end()) or _start(mt, sep.end()):
             i = j
             break
         i = sep.end()
@@ -390,7 +390,7 @@ def units_at(mt: str, pos: int, end: int | None = None, single: bool = False) ->
             after_place = vocab.locality_end_re.search(mt, max(0, i - 12), i)
             if nxt is None and ch != ";" and bare and (collective or after_place):
                 nxt = (bare.end(), "collective")
-            if nxt is None and ch == "," and comma_name and re.match(_CAP, mt[j : j + 1]):
+            if nxt is None and ch == "," and comma_name and _CAP_RE.match(mt, j):
                 i = j  # "Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"
                 continue
             if nxt is None and ch == "," and kind == "proper" and _fields_at(mt, j, end):
@@ -414,7 +414,7 @@ def units_at(mt: str, pos: int, end: int | None = None, single: bool = False) ->
                 i = last = nxt[0]
                 cur = j
                 continue
-            if joiner and re.match(_CAP, mt[j : j + 1]):
+            if joiner and _CAP_RE.match(mt, j):
                 i = j  # "Sở Khoa học và Công nghệ": "và" inside the name
                 continue
             break
@@ -532,15 +532,19 @@ def _place_list_re() -> re.Pattern[str]:
 _BULLET_RE = re.compile(r"^\s*(?:[-–+•·*]\s*)+")
 _TRAIL_RE = re.compile(r"[\s.;:,/]+$")
 _BREAK_RE = re.compile(r"\s*(?:;\s*)?<br\s*/?>\s*", re.I)  # a line break kept from HTML
+_CLOSING_PAREN_RE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\s*$")
+_CAP_RE = re.compile(_CAP)
+# what _TRAIL_RE takes off once every run of whitespace is one space
+_TRAIL_CHARS = " .;:,/"
 
 
 def clean(text: str) -> str:
     """Bullets, end punctuation and a closing parenthetical off one piece."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _SPACES_RE.sub(" ", text).strip()
     text = _BULLET_RE.sub("", text)
-    text = _TRAIL_RE.sub("", text)  # "Công an tỉnh (Phòng ...)." : the stop before the bracket
-    text = re.sub(r"\s*\((?:[^()]|\([^()]*\))*\)\s*$", "", text)  # "UBND thành phố (để b/c)"
-    text = _TRAIL_RE.sub("", text)
+    text = text.rstrip(_TRAIL_CHARS)  # "Công an tỉnh (Phòng ...)." : the stop before the bracket
+    if text.endswith(")"):  # "UBND thành phố (để b/c)"
+        text = _CLOSING_PAREN_RE.sub("", text).rstrip(_TRAIL_CHARS)
     text = _vocab().particle_re.sub("", text)
     title = _vocab().title_re.match(text)
     if title and _start(match_text(text), title.end()) is not None:
@@ -555,30 +559,23 @@ def split(text: str) -> list[str]:
     ['Sở Giáo dục và Đào tạo', 'các phòng Sở', 'các đơn vị giáo dục']
     """
     vocab = _vocab()
-    text = clean(_BREAK_RE.sub("; ", text))  # "Hội Nông dân xã<br>Ban Nhân dân các ấp"
+    if "<" in text:
+        text = _BREAK_RE.sub("; ", text)  # "Hội Nông dân xã<br>Ban Nhân dân các ấp"
+    text = clean(text)
     if not text:
         return []
     mt = match_text(text)
-    protected = [(m.start(), m.end()) for m in vocab.gazetteer_re.finditer(mt)]
-    protected += [(m.start(), m.end()) for m in vocab.abbrev_re.finditer(mt)]  # "VH,TT&DL"
-    # "Công ty ... Đầu tư, Xây dựng và ...", "Trung tâm Văn hóa, Thông tin và Thể thao"
-    for m in list(vocab.comma_head_re.finditer(mt)) + list(vocab.head_re.finditer(mt)):
-        reach = units_at(mt, m.start(), single=True)
-        if reach and "," in mt[m.start() : reach]:
-            protected.append((m.start(), reach))
+    seps = list(vocab.sep_re.finditer(mt))
+    protected = _protected(mt) if seps else []
     # (kind of the separator before: "" first, ";", ",", "." or "and"; its text; the piece)
     pieces: list[tuple[str, str, str]] = []
     pos, sep, sep_text = 0, "", ""
-    for m in vocab.sep_re.finditer(mt):
+    for m in seps:
         if any(s < m.end() and m.start() < e for s, e in protected):
             continue
         kind = m.group(0).strip()[:1] if m.group(0).strip() in ",;." else "and"
         # "và" is inside a name when a capitalized word that starts no unit follows
-        if (
-            kind == "and"
-            and re.match(_CAP, mt[m.end() : m.end() + 1])
-            and start_at(mt, m.end()) is None
-        ):
+        if kind == "and" and _CAP_RE.match(mt, m.end()) and start_at(mt, m.end()) is None:
             continue
         pieces.append((sep, sep_text, text[pos : m.start()]))
         pos, sep, sep_text = m.end(), kind, text[m.start() : m.end()]
@@ -599,6 +596,23 @@ def split(text: str) -> list[str]:
     return [u for u in (clean(u) for u in units) if u]
 
 
+def _protected(mt: str) -> list[tuple[int, int]]:
+    """The spans of a list no separator may cut: known names with a comma or ``và`` inside,
+    abbreviations (``VH,TT&DL``), names that list their fields with commas."""
+    vocab = _vocab()
+    protected = [(m.start(), m.end()) for m in vocab.gazetteer_re.finditer(mt)]
+    protected += [(m.start(), m.end()) for m in vocab.abbrev_re.finditer(mt)]
+    # "Công ty ... Đầu tư, Xây dựng và ...", "Trung tâm Văn hóa, Thông tin và Thể thao"
+    last_comma = mt.rfind(",")
+    for m in list(vocab.comma_head_re.finditer(mt)) + list(vocab.head_re.finditer(mt)):
+        if m.start() > last_comma:
+            continue  # no comma after it to protect
+        reach = units_at(mt, m.start(), single=True)
+        if reach and "," in mt[m.start() : reach]:
+            protected.append((m.start(), reach))
+    return protected
+
+
 def _bare(pm: str) -> bool:
     """A piece made of collective nouns only: ``ngành``, ``địa phương``, ``đơn vị liên quan``."""
     vocab = _vocab()
@@ -606,7 +620,7 @@ def _bare(pm: str) -> bool:
         return False
     words = pm.split()
     allowed_caps = {w for c in vocab.collective_caps for w in c.split()}
-    return all(not re.match(_CAP, w) or w in allowed_caps for w in words)
+    return all(not _CAP_RE.match(w) or w in allowed_caps for w in words)
 
 
 def _continues(prev: str, pm: str, sep: str, chain_pure: bool) -> bool:
@@ -667,7 +681,7 @@ def _lookup(text: str) -> tuple[_Entry, str] | None:
 def normalize(raw: str) -> str:
     """The one name a unit is known by (see the module docstring)."""
     text = expand(clean(raw))
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _SPACES_RE.sub(" ", text).strip()
     if not text:
         return text
     found = _lookup(text)
