@@ -62,6 +62,7 @@ with (``...; hoàn thành trước ngày 31/5/2024.``; see tasks.yaml, 6).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -118,6 +119,7 @@ class _Vocab:
     time_opener_re: re.Pattern[str]  # "Trong quý III/2024, ": a time before the subject
     lead_cue_re: re.Pattern[str]
     lead_cue_any_re: re.Pattern[str]
+    lead_cue_words: tuple[str, ...]  # the first words of the lead cues (a cheap test first)
     notice_re: re.Pattern[str]
     request_re: re.Pattern[str]
     time_word_end_re: re.Pattern[str]  # ... or just before it
@@ -184,6 +186,7 @@ def _vocab() -> _Vocab:
         time_opener_re=re.compile(rf"(?:{_alt(v['time_openers'])}){_W}[^,;:.\n]{{0,60}},\s+", re.I),
         lead_cue_re=re.compile(rf"\s*(?:{_alt(v['lead_cues'])}){_W}"),
         lead_cue_any_re=re.compile(rf"(?<![\w])(?:{_alt(v['lead_cues'])}){_W}"),
+        lead_cue_words=tuple({patterns.folded(w).split(" ")[0] for w in v["lead_cues"]}),
         notice_re=re.compile(rf"\s*(?:{_alt(v['notice_verbs'])}){_W}"),
         request_re=re.compile(rf"(?<![\w])(?:{_alt(v['request_sections'])}){_W}", re.I),
         time_word_end_re=re.compile(rf"(?<![\w])(?:{_alt(v['time_words'])})\s*$", re.I),
@@ -371,6 +374,7 @@ def _number_level(number: str) -> int:
     return m.group(1).count(".") + 1 if m else 1
 
 
+_WORD_AFTER_SPACE_RE = re.compile(r"(?<=\s)\S")
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _CUT_ROW_RE = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)*\.?)\s+(?=\S)")
 
@@ -472,7 +476,7 @@ def _units_tail(ctx: _Ctx, start: int, end: int) -> int | None:
     """Where a list of units that runs to ``end`` starts inside ``start..end``: the first unit
     that does not follow a verb, a function word or ``và`` (those are the task's objects)."""
     mt = ctx.mt
-    for w in re.finditer(r"(?<=\s)\S", mt[start:end]):
+    for w in _WORD_AFTER_SPACE_RE.finditer(mt[start:end]):
         p = start + w.start()
         if U.start_at(mt, p) is None or U.units_at(mt, p, end) != end:
             continue
@@ -1067,12 +1071,13 @@ def _subject_in(ctx: _Ctx, start: int, end: int) -> list[U.UnitName]:
 
 # --- 4. inline assignments ------------------------------------------------------------------
 
-_SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+# the stop is matched, not looked behind for, so that the search can skip to it
+_SENTENCE_RE = re.compile(r"[.;!?]\s+(?=\S)")
 
 
 def _sentence_starts(mt: str, start: int, end: int) -> list[int]:
     out = [start]
-    for m in _SENTENCE_RE.finditer(mt, start, end):
+    for m in _SENTENCE_RE.finditer(mt, max(start - 1, 0), end):
         if mt[m.end()].isupper():
             out.append(m.end())
     return out
@@ -1191,9 +1196,11 @@ def _leading_unit(ctx: _Ctx, start: int, end: int) -> tuple[list[U.UnitName], in
     after a function word, ``và`` or a comma (``phối hợp với X, Y chủ trì`` is not Y leading)."""
     vocab = _vocab()
     mt = ctx.mt
-    if not vocab.lead_cue_any_re.search(mt, start, end):
+    if not any(mt.find(w, start, end) >= 0 for w in vocab.lead_cue_words) or not (
+        vocab.lead_cue_any_re.search(mt, start, end)
+    ):
         return None
-    for w in re.finditer(r"(?<=\s)\S", mt[start:end]):
+    for w in _WORD_AFTER_SPACE_RE.finditer(mt[start:end]):
         p = start + w.start()
         if not mt[p].isupper() or U.start_at(mt, p) is None:
             continue
@@ -1214,6 +1221,13 @@ def _leading_unit(ctx: _Ctx, start: int, end: int) -> tuple[list[U.UnitName], in
 _PAREN_END_RE = re.compile(r"\((?P<inner>[^()]{5,300})\)[\s.;:,/]*$")
 
 
+def _paren_last(mt: str, start: int, end: int) -> bool:
+    """Is ``)`` the last character before the end punctuation (as ``_PAREN_END_RE`` needs)?"""
+    while end > start and (mt[end - 1].isspace() or mt[end - 1] in ".;:,/"):
+        end -= 1
+    return end > start and mt[end - 1] == ")"
+
+
 def _parenthetical(ctx: _Ctx) -> list[_Draft]:
     """An item that names its units in a closing parenthesis: ``- Rà soát, hệ thống hóa văn bản
     ... (Phòng Tổ chức cán bộ chủ trì, phối hợp với Văn phòng Sở; hoàn thành trong Quý
@@ -1222,7 +1236,7 @@ def _parenthetical(ctx: _Ctx) -> list[_Draft]:
     mt, text = ctx.mt, ctx.doc.text
     drafts: list[_Draft] = []
     for bi, b in _free_blocks(ctx):
-        m = _PAREN_END_RE.search(mt, b.start, b.end)
+        m = _PAREN_END_RE.search(mt, b.start, b.end) if _paren_last(mt, b.start, b.end) else None
         style, pos = ctx.item(b)
         if not m or m.start() <= pos:
             continue
@@ -1479,6 +1493,7 @@ def extract(
     units: list[Unit] = []
     seen: set[str] = set()
     by_start = sorted(deadlines, key=lambda x: x.char_start)
+    starts = [x.char_start for x in by_start]
     for d in drafts:
         task_id = f"{doc.doc_id}:task:{d.start}"
         if task_id in seen or d.end <= d.start:
@@ -1491,8 +1506,8 @@ def extract(
             d.report_to = _merge(d.report_to, _report_to(ctx, d.start, d.end))
         inside = [
             x
-            for x in by_start
-            if d.link_start <= x.char_start < d.link_end and x.task_id in (None, task_id)
+            for x in by_start[bisect_left(starts, d.link_start) : bisect_left(starts, d.link_end)]
+            if x.task_id in (None, task_id)
         ]
         own, deadline_text = _own_deadlines(ctx, d, inside)
         for x in inside:

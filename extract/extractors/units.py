@@ -195,24 +195,46 @@ def _parts_alt(parts: dict[str, str]) -> str:
 
 def _gazetteer_at(mt: str, pos: int) -> int | None:
     """End of a known name starting at ``pos`` (exact spellings, longest first)."""
-    if not _gazetteer_first_re().match(mt, pos):
-        return None  # a cheap test first: no known name starts with the word at pos
-    m = _gazetteer_full_re().match(mt, pos)
+    first, groups = _gazetteer_groups()
+    m = first.match(mt, pos)
+    rx = groups[m.lastindex if m else 0]
+    m = rx.match(mt, pos) if rx is not None else None
     return m.end() if m else None
 
 
+_WORD_RUN_RE = re.compile(r"\w*")
+
+
 @cache
-def _gazetteer_full_re() -> re.Pattern[str]:
+def _gazetteer_groups() -> tuple[re.Pattern[str], list[re.Pattern[str] | None]]:
+    """The known names by their first word, for ``_gazetteer_at``: a short alternation finds the
+    first word at a position, then only the names that start with it are tried (one alternation
+    of all of them is slow). A name can start at a position only if its first word (its first
+    run of letters and digits) is the whole word there, so no other name could match; names
+    that start with no word are tried everywhere. Returns the alternation, whose group ``n``
+    is the word of ``groups[n]``, and the groups (``groups[0]``: no word found)."""
     names = [e.name for e in _vocab().exact.values()]
     spellings = list(_vocab().exact)  # keys are folded and lower-case; match case-insensitively
-    return re.compile(rf"(?:{_alt(names + spellings)}){_W}", re.I)
+    by_word: dict[str, list[str]] = {}
+    for w in names + spellings:
+        by_word.setdefault(_WORD_RUN_RE.match(patterns.folded(w)).group(0), []).append(w)
+    anywhere = by_word.pop("", [])
+    # words that match each other case-insensitively ("Sở", "sở") start one group
+    classes: list[list[str]] = []
+    for word in by_word:
+        same = next((c for c in classes if re.fullmatch(re.escape(c[0]), word, re.I)), None)
+        if same is None:
+            classes.append([word])
+        else:
+            same.append(word)
 
+    def group(words: list[str]) -> re.Pattern[str] | None:
+        return re.compile(rf"(?:{_alt(words)}){_W}", re.I) if words else None
 
-@cache
-def _gazetteer_first_re() -> re.Pattern[str]:
-    """The first words of the known names (a prefix of each of ``_gazetteer_full_re``'s)."""
-    names = [e.name for e in _vocab().exact.values()] + list(_vocab().exact)
-    return re.compile(rf"(?:{_alt([n.split(' ')[0] for n in names])})", re.I)
+    first = "|".join(f"({'|'.join(re.escape(w) for w in c)})" for c in classes)
+    groups = [group(anywhere)]
+    groups += [group([n for w in c for n in by_word[w]] + anywhere) for c in classes]
+    return re.compile(rf"(?:{first}){_W}", re.I), groups
 
 
 def start_at(mt: str, pos: int) -> int | None:
