@@ -233,6 +233,7 @@ class _Ctx:
     labels: dict[int, tuple[str, str] | None] = field(default_factory=dict)
     items: dict[int, tuple[str | None, int]] = field(default_factory=dict)
     role_labels: dict[int, tuple[str, tuple[int, int] | None] | None] = field(default_factory=dict)
+    assigning: dict[int, bool] = field(default_factory=dict)  # assigns() by position
     parsed: dict[str, list[U.UnitName]] = field(default_factory=dict)  # U.parse by text
 
     def units(self, text: str) -> list[U.UnitName]:
@@ -263,7 +264,11 @@ class _Ctx:
         only in its forward-looking sections ("PHƯƠNG HƯỚNG, NHIỆM VỤ ... TIẾP THEO")."""
         if not self.report:
             return True
-        sec = section_at(self.sections, pos)
+        if pos not in self.assigning:  # the passes ask for the same blocks
+            self.assigning[pos] = self._assigns(section_at(self.sections, pos))
+        return self.assigning[pos]
+
+    def _assigns(self, sec: Section | None) -> bool:
         while sec is not None:
             title = match_text(self.title(sec))
             if _vocab().request_re.search(title):
@@ -888,9 +893,9 @@ def _implementation(ctx: _Ctx) -> list[_Draft]:
         # "IV. TỔ CHỨC THỰC HIỆN", "Điều 3. Tổ chức thực hiện"; not the bullet "· Tổ chức thực
         # hiện hiệu quả Luật ..." (a title of a few words only, under a numbered label)
         if (
-            sec.char_start < ctx.body_start
+            not m
+            or sec.char_start < ctx.body_start
             or not ctx.assigns(sec.char_start)
-            or not m
             or len(title[m.end() :].split()) > 3
             or sec.label[:1] in "-–·•*+○▪►✓"
         ):
