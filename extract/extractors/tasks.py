@@ -78,11 +78,9 @@ _SKIP_KINDS = frozenset({"header", "signature", "recipients", "footnote"})
 _BULLET_STYLES = frozenset({"dash", "dot", "star", "other_bullet"})
 
 
-_SPACES_RE = re.compile(r"\s+")
-
-
 def _key(text: str) -> str:
-    return _SPACES_RE.sub(" ", match_text(text)).strip(" .:;*").casefold()
+    # " ".join(split()): every run of whitespace one space (the ends go with the strip)
+    return " ".join(match_text(text).split()).strip(" .:;*").casefold()
 
 
 _W = r"(?![\w])"

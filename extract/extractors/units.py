@@ -57,12 +57,9 @@ class _Entry:
     qualified: bool
 
 
-_SPACES_RE = re.compile(r"\s+")
-
-
 def _key(text: str) -> str:
     """Lookup key: tone placement folded, no case, one space, no end punctuation."""
-    return _SPACES_RE.sub(" ", match_text(text)).strip(" .,;:").casefold()
+    return " ".join(match_text(text).split()).strip(" .,;:").casefold()
 
 
 # An upper-case letter (Vietnamese letters are precomposed in NFC text).
@@ -562,7 +559,7 @@ _TRAIL_CHARS = " .;:,/"
 
 def clean(text: str) -> str:
     """Bullets, end punctuation and a closing parenthetical off one piece."""
-    text = _SPACES_RE.sub(" ", text).strip()
+    text = " ".join(text.split())  # one space for each run of whitespace, none at the ends
     text = _BULLET_RE.sub("", text)
     text = text.rstrip(_TRAIL_CHARS)  # "Công an tỉnh (Phòng ...)." : the stop before the bracket
     if text.endswith(")"):  # "UBND thành phố (để b/c)"
@@ -692,7 +689,7 @@ def _lookup(text: str) -> tuple[_Entry, str] | None:
         prefix = key[:space]
         for entry in vocab.prefixes.get(prefix, ()):
             if entry.qualified or vocab.locality_start_re.match(key, space + 1):
-                qualifier = _SPACES_RE.sub(" ", text.strip()).split(" ", len(prefix.split()))[-1]
+                qualifier = " ".join(text.split()).split(" ", len(prefix.split()))[-1]
                 if _key(qualifier) in vocab.locality:
                     qualifier = qualifier.lower()  # "Ủy ban nhân dân Thành phố" = "... thành phố"
                 return entry, qualifier
@@ -703,7 +700,7 @@ def _lookup(text: str) -> tuple[_Entry, str] | None:
 def normalize(raw: str) -> str:
     """The one name a unit is known by (see the module docstring)."""
     text = expand(clean(raw))
-    text = _SPACES_RE.sub(" ", text).strip()
+    text = " ".join(text.split())
     if not text:
         return text
     found = _lookup(text)
