@@ -227,7 +227,8 @@ class _Ctx:
     titles: dict[str, str] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)  # indexes of blocks already read
     by_id: dict[str, Section] = field(default_factory=dict)
-    # per block (by identity): the passes ask about the same blocks again and again
+    # per block of doc.blocks (by identity: they live as long as the context), as the passes
+    # ask about the same blocks again and again
     labels: dict[int, tuple[str, str] | None] = field(default_factory=dict)
     items: dict[int, tuple[str | None, int]] = field(default_factory=dict)
     role_labels: dict[int, tuple[str, tuple[int, int] | None] | None] = field(default_factory=dict)

@@ -549,11 +549,10 @@ def _place_list_re() -> re.Pattern[str]:
 # --- splitting a list -----------------------------------------------------------------------
 
 _BULLET_RE = re.compile(r"^\s*(?:[-–+•·*]\s*)+")
-_TRAIL_RE = re.compile(r"[\s.;:,/]+$")
 _BREAK_RE = re.compile(r"\s*(?:;\s*)?<br\s*/?>\s*", re.I)  # a line break kept from HTML
 _CLOSING_PAREN_RE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\s*$")
 _CAP_RE = re.compile(_CAP)
-# what _TRAIL_RE takes off once every run of whitespace is one space
+# end punctuation and spaces (clean makes every run of whitespace one space first)
 _TRAIL_CHARS = " .;:,/"
 
 
