@@ -96,3 +96,32 @@ def _clean_by_regexes(text: str) -> str:
 )
 def test_clean_by_string_methods_is_clean_by_regexes(text):
     assert units.clean(text) == _clean_by_regexes(text)
+
+
+def _start_by_each_rule(mt: str, pos: int):
+    """``_start`` without its one-alternation test: each rule tried in turn."""
+    vocab = units._vocab()
+    title = vocab.title_re.match(mt, pos)
+    if title:
+        inner = _start_by_each_rule(mt, title.end())
+        if inner is not None:
+            return inner
+    best = None
+    g = units._gazetteer_at(mt, pos)
+    if g is not None:
+        best = (g, "known")
+    for rx, kind in ((vocab.collective_start_re, "collective"), (vocab.head_re, "proper")):
+        m = rx.match(mt, pos)
+        if m and (best is None or m.end() > best[0]):
+            best = (m.end(), kind)
+    return best
+
+
+def test_the_one_alternation_test_lets_every_unit_start_through():
+    text = match_text(
+        " ".join(f"{n}; các {n.lower()}, Trưởng {n} và Chánh {n}" for n in _all_spellings())
+        + " Bộ Quốc phòng, Quận 8, Ban Chỉ đạo các tỉnh, UBND cấp xã, Bưu điện thành phố"
+        + " Các doanh nghiệp viễn thông; các cơ quan báo chí. Hiệu trưởng các trường học"
+    )
+    for pos in range(len(text)):
+        assert units._start(text, pos) == _start_by_each_rule(text, pos), text[pos : pos + 40]
