@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import patterns
 from ..normalize import match_text
@@ -192,6 +192,8 @@ def _parts_alt(parts: dict[str, str]) -> str:
 
 def _gazetteer_at(mt: str, pos: int) -> int | None:
     """End of a known name starting at ``pos`` (exact spellings, longest first)."""
+    if not _may_start_name(mt[pos : pos + 2]):
+        return None
     first, groups = _gazetteer_groups()
     m = first.match(mt, pos)
     rx = groups[m.lastindex if m else 0]
@@ -234,6 +236,24 @@ def _gazetteer_groups() -> tuple[re.Pattern[str], list[re.Pattern[str] | None]]:
     return re.compile(rf"(?:{first}){_W}", re.I), groups
 
 
+@lru_cache(maxsize=4096)
+def _may_start_name(letters: str) -> bool:
+    """Can a known name start with these two letters (its first word's first two, in any
+    case)? A cheap test before ``_gazetteer_groups``, as most words start no name."""
+    return _name_start_re() is None or bool(_name_start_re().match(letters))
+
+
+@cache
+def _name_start_re() -> re.Pattern[str] | None:
+    """The first two letters of the first words of the known names; None if a name starts with
+    no word (then any letters may start one)."""
+    names = [e.name for e in _vocab().exact.values()] + list(_vocab().exact)
+    words = {_WORD_RUN_RE.match(patterns.folded(n)).group(0)[:2] for n in names}
+    if "" in words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words), re.I)
+
+
 def start_at(mt: str, pos: int) -> int | None:
     """End of the first words of a unit name starting at ``pos`` of the match text, or None.
 
@@ -248,8 +268,9 @@ def start_at(mt: str, pos: int) -> int | None:
 def _start(mt: str, pos: int) -> tuple[int, str] | None:
     """``(end, kind)``: kind ``known`` (a gazetteer name: only a place may follow it),
     ``collective`` (``Các`` + noun) or ``proper`` (a head noun and the name after it)."""
-    if not _start_re().match(mt, pos):
-        return None  # most positions start nothing: one test for all four
+    g = _gazetteer_at(mt, pos)
+    if g is None and not _start_re().match(mt, pos):
+        return None  # most positions start nothing: one test for the other three
     vocab = _vocab()
     title = vocab.title_re.match(mt, pos)
     if title:  # "Trưởng các phòng, đơn vị", "Chánh Văn phòng Sở": the unit after the title
@@ -257,7 +278,6 @@ def _start(mt: str, pos: int) -> tuple[int, str] | None:
         if inner is not None:
             return inner
     best: tuple[int, str] | None = None
-    g = _gazetteer_at(mt, pos)
     if g is not None:
         best = (g, "known")
     for rx, kind in ((vocab.collective_start_re, "collective"), (vocab.head_re, "proper")):
@@ -269,15 +289,12 @@ def _start(mt: str, pos: int) -> tuple[int, str] | None:
 
 @cache
 def _start_re() -> re.Pattern[str]:
-    """What ``_start`` tries, in one alternation: an official's title, the first word of a
-    known name (or a name that starts with no word), ``Các`` + a collective noun, a head noun."""
+    """What ``_start`` tries besides the known names, in one alternation: an official's title,
+    ``Các`` + a collective noun, a head noun."""
     vocab = _vocab()
-    first, groups = _gazetteer_groups()
-    tries = [vocab.title_re, first, groups[0], vocab.collective_start_re, vocab.head_re]
+    tries = [vocab.title_re, vocab.collective_start_re, vocab.head_re]
     return re.compile(
-        "|".join(
-            f"(?{'i' if rx.flags & re.I else '-i'}:{rx.pattern})" for rx in tries if rx is not None
-        )
+        "|".join(f"(?{'i' if rx.flags & re.I else '-i'}:{rx.pattern})" for rx in tries)
     )
 
 
