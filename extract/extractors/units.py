@@ -101,6 +101,8 @@ class _Vocab:
     word_case_re: re.Pattern[str]
     word_case: dict[str, str]
     title_re: re.Pattern[str]  # "Trưởng ", "Chánh ": an official before the unit
+    # the first two letters of what may start a unit: a title, "các", a head noun, a known name
+    start_letters_re: re.Pattern[str] | None
 
 
 @cache
@@ -180,7 +182,28 @@ def _vocab() -> _Vocab:
         word_case_re=re.compile(rf"(?<![\w])(?:{_alt(v['word_case'])}){_W}", re.I),
         word_case={_key(w): w for w in v["word_case"]},
         title_re=re.compile(rf"(?:{_alt(v['official_titles'])})\s+"),
+        start_letters_re=_first_letters_re(
+            [
+                (v["official_titles"], False),
+                (v["plural_markers"], True),
+                (v["head_nouns"] + abbrev_heads, False),
+                ([e.name for e in exact.values()] + list(exact), True),
+            ]
+        ),
     )
+
+
+def _first_letters_re(vocabularies: list[tuple[list[str], bool]]) -> re.Pattern[str] | None:
+    """The first two letters of the words (of their first run of letters and digits), as the
+    patterns built from them match them: with or without case. None if a word starts with no
+    letter (then any letters may start one)."""
+    alts = []
+    for words, any_case in vocabularies:
+        letters = {_WORD_RUN_RE.match(patterns.folded(w)).group(0)[:2] for w in words}
+        if "" in letters:
+            return None
+        alts.append(f"(?{'i' if any_case else '-i'}:{'|'.join(map(re.escape, letters))})")
+    return re.compile("|".join(alts))
 
 
 def _parts_alt(parts: dict[str, str]) -> str:
@@ -268,9 +291,9 @@ def start_at(mt: str, pos: int) -> int | None:
 def _start(mt: str, pos: int) -> tuple[int, str] | None:
     """``(end, kind)``: kind ``known`` (a gazetteer name: only a place may follow it),
     ``collective`` (``Các`` + noun) or ``proper`` (a head noun and the name after it)."""
+    if not _may_start_unit(mt[pos : pos + 2]):
+        return None  # most words start no unit
     g = _gazetteer_at(mt, pos)
-    if g is None and not _start_re().match(mt, pos):
-        return None  # most positions start nothing: one test for the other three
     vocab = _vocab()
     title = vocab.title_re.match(mt, pos)
     if title:  # "Trưởng các phòng, đơn vị", "Chánh Văn phòng Sở": the unit after the title
@@ -287,15 +310,11 @@ def _start(mt: str, pos: int) -> tuple[int, str] | None:
     return best
 
 
-@cache
-def _start_re() -> re.Pattern[str]:
-    """What ``_start`` tries besides the known names, in one alternation: an official's title,
-    ``Các`` + a collective noun, a head noun."""
-    vocab = _vocab()
-    tries = [vocab.title_re, vocab.collective_start_re, vocab.head_re]
-    return re.compile(
-        "|".join(f"(?{'i' if rx.flags & re.I else '-i'}:{rx.pattern})" for rx in tries)
-    )
+@lru_cache(maxsize=4096)
+def _may_start_unit(letters: str) -> bool:
+    """Can a unit start with these two letters (see ``_Vocab.start_letters_re``)?"""
+    rx = _vocab().start_letters_re
+    return rx is None or bool(rx.match(letters))
 
 
 def is_unit(text: str) -> bool:
