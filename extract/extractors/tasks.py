@@ -62,6 +62,7 @@ with (``...; hoàn thành trước ngày 31/5/2024.``; see tasks.yaml, 6).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -78,7 +79,8 @@ _BULLET_STYLES = frozenset({"dash", "dot", "star", "other_bullet"})
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", match_text(text)).strip(" .:;*").casefold()
+    # " ".join(split()): every run of whitespace one space (the ends go with the strip)
+    return " ".join(match_text(text).split()).strip(" .:;*").casefold()
 
 
 _W = r"(?![\w])"
@@ -86,7 +88,10 @@ _W = r"(?![\w])"
 
 @dataclass(slots=True)
 class _Vocab:
-    columns: list[tuple[str, str]]  # (folded column name, role), longest first
+    # a folded column name, whole or then a non-letter ("Thời gian thực hiện (dự kiến)",
+    # "Cơ quan chủ trì (1)"; not "Phối hợp với Sở ..."), longest first
+    column_re: re.Pattern[str]
+    column_roles: dict[str, str]  # folded column name → role
     role_label_re: re.Pattern[str]
     inner_role_re: re.Pattern[str]  # a further role label on the same line
     role_of: dict[str, str]  # folded label or joiner → role
@@ -112,6 +117,7 @@ class _Vocab:
     time_opener_re: re.Pattern[str]  # "Trong quý III/2024, ": a time before the subject
     lead_cue_re: re.Pattern[str]
     lead_cue_any_re: re.Pattern[str]
+    lead_cue_words: tuple[str, ...]  # the first words of the lead cues (a cheap test first)
     notice_re: re.Pattern[str]
     request_re: re.Pattern[str]
     time_word_end_re: re.Pattern[str]  # ... or just before it
@@ -132,8 +138,14 @@ def _vocab() -> _Vocab:
     role_of.update({_key(w): role for w, role in v["role_joiners"].items()})
     labels = _alt([w for words in v["role_labels"].values() for w in words])
     joiners = _alt(list(v["role_joiners"]))
+    roles: dict[str, str] = {}
+    for name, role in columns:
+        roles.setdefault(name, role)
     return _Vocab(
-        columns=columns,
+        column_re=re.compile(
+            rf"(?P<name>{'|'.join(re.escape(name) for name, _ in columns)})(?:\Z|\s*[(/\d*])"
+        ),
+        column_roles=roles,
         role_label_re=re.compile(
             rf"(?P<labels>(?:{labels}){_W}(?:\s*,\s*(?:{labels}|{joiners}){_W})*)"
             r"\s*(?:$|:\s*(?P<rest>.*?)\s*$)",
@@ -172,6 +184,7 @@ def _vocab() -> _Vocab:
         time_opener_re=re.compile(rf"(?:{_alt(v['time_openers'])}){_W}[^,;:.\n]{{0,60}},\s+", re.I),
         lead_cue_re=re.compile(rf"\s*(?:{_alt(v['lead_cues'])}){_W}"),
         lead_cue_any_re=re.compile(rf"(?<![\w])(?:{_alt(v['lead_cues'])}){_W}"),
+        lead_cue_words=tuple({patterns.folded(w).split(" ")[0] for w in v["lead_cues"]}),
         notice_re=re.compile(rf"\s*(?:{_alt(v['notice_verbs'])}){_W}"),
         request_re=re.compile(rf"(?<![\w])(?:{_alt(v['request_sections'])}){_W}", re.I),
         time_word_end_re=re.compile(rf"(?<![\w])(?:{_alt(v['time_words'])})\s*$", re.I),
@@ -214,13 +227,47 @@ class _Ctx:
     titles: dict[str, str] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)  # indexes of blocks already read
     by_id: dict[str, Section] = field(default_factory=dict)
+    # per block of doc.blocks (by identity: they live as long as the context), as the passes
+    # ask about the same blocks again and again
+    labels: dict[int, tuple[str, str] | None] = field(default_factory=dict)
+    items: dict[int, tuple[str | None, int]] = field(default_factory=dict)
+    role_labels: dict[int, tuple[str, tuple[int, int] | None] | None] = field(default_factory=dict)
+    assigning: dict[int, bool] = field(default_factory=dict)  # assigns() by position
+    parsed: dict[str, list[U.UnitName]] = field(default_factory=dict)  # U.parse by text
+
+    def units(self, text: str) -> list[U.UnitName]:
+        """``U.parse(text)``: the passes read the same cells and headings more than once."""
+        found = self.parsed.get(text)
+        if found is None:
+            found = self.parsed[text] = U.parse(text)
+        return list(found)
+
+    def label(self, b: Block) -> tuple[str, str] | None:
+        """``label_of`` the block's text."""
+        key = id(b)
+        if key not in self.labels:
+            self.labels[key] = label_of(b.text)
+        return self.labels[key]
+
+    def item(self, b: Block) -> tuple[str | None, int]:
+        """The block's list style (``decimal``, ``letter``, ``dash`` ...) and where its text
+        starts."""
+        key = id(b)
+        found = self.items.get(key)
+        if found is None:
+            found = self.items[key] = _item(b, self.label(b))
+        return found
 
     def assigns(self, pos: int) -> bool:
         """Can running text at ``pos`` assign work? Not in a report's account of the past,
         only in its forward-looking sections ("PHƯƠNG HƯỚNG, NHIỆM VỤ ... TIẾP THEO")."""
         if not self.report:
             return True
-        sec = section_at(self.sections, pos)
+        if pos not in self.assigning:  # the passes ask for the same blocks
+            self.assigning[pos] = self._assigns(section_at(self.sections, pos))
+        return self.assigning[pos]
+
+    def _assigns(self, sec: Section | None) -> bool:
         while sec is not None:
             title = match_text(self.title(sec))
             if _vocab().request_re.search(title):
@@ -242,10 +289,9 @@ class _Ctx:
         return self.titles[sec.section_id]
 
 
-def _item(b: Block) -> tuple[str | None, int]:
-    """The block's list style (``decimal``, ``letter``, ``dash`` ...) and where its text starts."""
+def _item(b: Block, found: tuple[str, str] | None) -> tuple[str | None, int]:
+    """The list style and text start of block ``b`` whose label is ``found``."""
     text = b.text
-    found = label_of(text)
     lead = len(text) - len(text.lstrip())
     if found is None:
         return None, b.start + lead
@@ -280,14 +326,17 @@ def _column_role(text: str, merged: bool = False) -> str | None:
     key = _key(text)
     if not key:
         return None
-    for name, role in _vocab().columns:
-        # "Thời gian thực hiện (dự kiến)", "Cơ quan chủ trì (1)"; not "Phối hợp với Sở ..."
-        if key == name or (key.startswith(name) and re.match(r"\s*[(/\d*]", key[len(name) :])):
-            return role
-    if merged:
-        for name, role in _vocab().columns:
-            if key.endswith(" " + name) and _column_role(key[: -len(name)]):
+    vocab = _vocab()
+    m = vocab.column_re.match(key)
+    if m:
+        return vocab.column_roles[m.group("name")]
+    if merged:  # the longest name the key ends with, after a space
+        space = key.find(" ")
+        while space >= 0:
+            role = vocab.column_roles.get(key[space + 1 :])
+            if role and _column_role(key[: space + 1]):
                 return role
+            space = key.find(" ", space + 1)
     return None
 
 
@@ -329,6 +378,7 @@ def _number_level(number: str) -> int:
     return m.group(1).count(".") + 1 if m else 1
 
 
+_WORD_AFTER_SPACE_RE = re.compile(r"(?<=\s)\S")
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _CUT_ROW_RE = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)*\.?)\s+(?=\S)")
 
@@ -383,7 +433,7 @@ def _cell_per_line_table(ctx: _Ctx, k: int) -> tuple[list[int], Block] | None:
 
     while j < len(blocks):
         b = blocks[j]
-        found = label_of(b.text)
+        found = ctx.label(b)
         if (
             b.rows is not None
             or b.kind in ("signature", "recipients")
@@ -430,7 +480,7 @@ def _units_tail(ctx: _Ctx, start: int, end: int) -> int | None:
     """Where a list of units that runs to ``end`` starts inside ``start..end``: the first unit
     that does not follow a verb, a function word or ``và`` (those are the task's objects)."""
     mt = ctx.mt
-    for w in re.finditer(r"(?<=\s)\S", mt[start:end]):
+    for w in _WORD_AFTER_SPACE_RE.finditer(mt[start:end]):
         p = start + w.start()
         if U.start_at(mt, p) is None or U.units_at(mt, p, end) != end:
             continue
@@ -457,7 +507,7 @@ def _tables(ctx: _Ctx) -> list[_Draft]:
         if b.rows is None:
             if state is None:
                 continue
-            found = label_of(b.text)
+            found = ctx.label(b)
             if (
                 (found and found[0] == "appendix")
                 or b.kind in _SKIP_KINDS - {"footnote"}
@@ -508,9 +558,9 @@ def _tables(ctx: _Ctx) -> list[_Draft]:
             number = text.get("number", "")
             task_text = text.get("task", "")
             unit_cells = [text.get(r) for r in ("lead", "support", "responsible")]
-            lead = _cell_units(text.get("lead", ""))
-            support = _cell_units(text.get("support", ""))
-            responsible = _cell_units(text.get("responsible", ""))
+            lead = _cell_units(ctx, text.get("lead", ""))
+            support = _cell_units(ctx, text.get("support", ""))
+            responsible = _cell_units(ctx, text.get("responsible", ""))
             has_more = any(unit_cells) or text.get("time") or text.get("output")
             nxt = rows[ri + 1] if ri + 1 < len(rows) else None
             nxt_number = (
@@ -584,14 +634,14 @@ def _tables(ctx: _Ctx) -> list[_Draft]:
 _INNER_PAREN_RE = re.compile(r"\(([^()]{2,120})\)")
 
 
-def _cell_units(text: str) -> list[U.UnitName]:
+def _cell_units(ctx: _Ctx, text: str) -> list[U.UnitName]:
     """The units of a table cell; a unit named in parentheses after another is named too:
     ``Sở Y tế (Chi cục ATVSTP)`` is the department and the sub-department that does the work
     (``UBND thành phố (để b/c)`` names one unit)."""
-    found = U.parse(text)
+    found = ctx.units(text)
     for m in _INNER_PAREN_RE.finditer(text):
         if U.is_unit(m.group(1)):
-            found = _merge(found, U.parse(m.group(1)))
+            found = _merge(found, ctx.units(m.group(1)))
     return found
 
 
@@ -622,14 +672,18 @@ def _join_cut_row(
 
 def _role_label(ctx: _Ctx, b: Block) -> tuple[str, tuple[int, int] | None] | None:
     """``("lead" | "support" | "responsible" | "time" | "header", rest span)`` of a role line."""
-    if b.rows is not None:
-        return None
-    _, pos = _item(b)
-    m = _vocab().role_label_re.match(ctx.mt, pos, b.end)
-    if not m:
-        return None
-    rest = (m.start("rest"), m.end("rest")) if m.group("rest") else None
-    return _roles_named(m.group("labels")), rest
+    key = id(b)
+    if key in ctx.role_labels:
+        return ctx.role_labels[key]
+    found = None
+    if b.rows is None:
+        _, pos = ctx.item(b)
+        m = _vocab().role_label_re.match(ctx.mt, pos, b.end)
+        if m:
+            rest = (m.start("rest"), m.end("rest")) if m.group("rest") else None
+            found = _roles_named(m.group("labels")), rest
+    ctx.role_labels[key] = found
+    return found
 
 
 def _roles_named(labels: str) -> str:
@@ -671,7 +725,7 @@ def _assignments(ctx: _Ctx) -> list[_Draft]:
             if bj.rows is not None or bj.kind in _SKIP_KINDS:
                 break
             lab = _role_label(ctx, bj)
-            style, pos = _item(bj)
+            style, pos = ctx.item(bj)
             if lab is not None:
                 kind, rest = lab
                 current = None if rest else kind
@@ -679,7 +733,7 @@ def _assignments(ctx: _Ctx) -> list[_Draft]:
                     if part_kind == "time":
                         time_span = _trim(ctx.doc.text, s, e)
                     elif part_kind in roles:
-                        roles[part_kind] += U.parse(ctx.doc.text[s:e])
+                        roles[part_kind] += ctx.units(ctx.doc.text[s:e])
                 j += 1
                 continue
             text = ctx.doc.text[pos : bj.end]
@@ -687,7 +741,7 @@ def _assignments(ctx: _Ctx) -> list[_Draft]:
                 j += 1
                 continue
             if current in roles and (style is None or style in _BULLET_STYLES) and len(text) < 300:
-                found = U.parse(text)
+                found = ctx.units(text)
                 if found:
                     roles[current] += found
                     j += 1
@@ -699,7 +753,7 @@ def _assignments(ctx: _Ctx) -> list[_Draft]:
         items = _items_above(ctx, i)
         if items:
             first, last = blocks[items[0]], blocks[items[-1]]
-            style, start = _item(first)
+            style, start = ctx.item(first)
             lead, role, support = roles["lead"], "lead", roles["support"]
             if roles["responsible"]:
                 if lead:
@@ -752,7 +806,7 @@ def _items_above(ctx: _Ctx, i: int) -> list[int]:
         if level is not None:
             if first_level is None:
                 text = b.text.rstrip()
-                style = _item(b)[0]
+                style = ctx.item(b)[0]
                 if items and len(text) < 150 and text[-1:] not in ".;" and style != "letter":
                     break  # "2. Cải cách tài chính công" above a paragraph: its heading
                 first_level = level
@@ -769,7 +823,7 @@ _PAGE_NO_RE = re.compile(r"^\s*(?:-+\s*)?\d{1,3}(?:\s*-+)?\s*$")
 def _wrapped_bullet(ctx: _Ctx, k: int) -> bool:
     """Is dash block ``k`` a wrapped line of the block above (which stops inside a quotation:
     ``... "Đăng ký khai tử`` / ``- Xóa đăng ký thường trú ..." trên toàn tỉnh.``)?"""
-    if k == 0 or _item(ctx.doc.blocks[k])[0] != "dash":
+    if k == 0 or ctx.item(ctx.doc.blocks[k])[0] != "dash":
         return False
     above = ctx.doc.blocks[k - 1].text.rstrip()
     return above.count('"') % 2 == 1 or (above.count("\u201c") > above.count("\u201d"))
@@ -782,7 +836,7 @@ def _unit_heading(ctx: _Ctx, b: Block) -> tuple[list[U.UnitName], tuple[int, int
     """Units named by a heading (``1. Văn phòng Sở GDĐT:``) and the duty on its line, if any."""
     vocab = _vocab()
     mt = ctx.mt
-    _, pos = _item(b)
+    _, pos = ctx.item(b)
     end = b.end
     m = vocab.heading_prefix_re.match(mt, pos, end)
     if m:
@@ -807,7 +861,7 @@ def _unit_heading(ctx: _Ctx, b: Block) -> tuple[list[U.UnitName], tuple[int, int
     verb = _skip_space(mt, after)
     if verb < end and U.cap_verb_at(mt, verb):
         # "2.4. Sở Tài chính, Cục Thuế tỉnh Phối hợp với ...": the heading joined with its duty
-        found = U.parse(ctx.doc.text[pos:reach])
+        found = ctx.units(ctx.doc.text[pos:reach])
         return (found, _trim(ctx.doc.text, verb, end)) if found else None
     # what may follow the units: "theo chức năng, nhiệm vụ" and "chịu trách nhiệm"
     tail = vocab.heading_tail_re.match(mt, after, unit_end)
@@ -816,7 +870,7 @@ def _unit_heading(ctx: _Ctx, b: Block) -> tuple[list[U.UnitName], tuple[int, int
     unit_end = reach
     if duty is not None and not U.verb_at(mt, duty[0]) and not mt[duty[0]].isupper():
         return None
-    found = U.parse(ctx.doc.text[pos:unit_end])
+    found = ctx.units(ctx.doc.text[pos:unit_end])
     return (found, duty) if found else None
 
 
@@ -838,9 +892,9 @@ def _implementation(ctx: _Ctx) -> list[_Draft]:
         # "IV. TỔ CHỨC THỰC HIỆN", "Điều 3. Tổ chức thực hiện"; not the bullet "· Tổ chức thực
         # hiện hiệu quả Luật ..." (a title of a few words only, under a numbered label)
         if (
-            sec.char_start < ctx.body_start
+            not m
+            or sec.char_start < ctx.body_start
             or not ctx.assigns(sec.char_start)
-            or not m
             or len(title[m.end() :].split()) > 3
             or sec.label[:1] in "-–·•*+○▪►✓"
         ):
@@ -862,9 +916,9 @@ def _implementation(ctx: _Ctx) -> list[_Draft]:
                 drafts += _duties(ctx, members, found)
                 ctx.used.add(k)
         elif not any(
-            (st := _item(blocks[k])[0]) is not None and st not in _BULLET_STYLES for k in idx
+            (st := ctx.item(blocks[k])[0]) is not None and st not in _BULLET_STYLES for k in idx
         ):
-            issuer = U.parse(ctx.info.issuer or "")[:1]
+            issuer = ctx.units(ctx.info.issuer or "")[:1]
             issuer = [
                 U.UnitName(
                     u.raw,
@@ -873,7 +927,7 @@ def _implementation(ctx: _Ctx) -> list[_Draft]:
                 )
                 for u in issuer
             ]
-            members = [k for k in idx if not vocab.closing_re.match(ctx.mt, _item(blocks[k])[1])]
+            members = [k for k in idx if not vocab.closing_re.match(ctx.mt, ctx.item(blocks[k])[1])]
             drafts += _duties(ctx, members, issuer, every_block=True)
     return drafts
 
@@ -889,7 +943,7 @@ def _headed_duties(ctx: _Ctx) -> list[_Draft]:
     for k, b in enumerate(blocks):
         text = b.text.rstrip()
         level = ctx.level.get(b.start)
-        numbered = level is not None and _item(b)[0] not in (None, *_BULLET_STYLES)
+        numbered = level is not None and ctx.item(b)[0] not in (None, *_BULLET_STYLES)
         if (
             k in ctx.used
             or b.rows is not None
@@ -931,7 +985,7 @@ def _until_end_of_body(ctx: _Ctx, idx: list[int]) -> list[int]:
     out = []
     for k in idx:
         b = ctx.doc.blocks[k]
-        found = label_of(b.text)
+        found = ctx.label(b)
         if b.kind in ("signature", "recipients", "header") or (found and found[0] == "appendix"):
             break
         if b.rows is None and b.kind != "footnote":
@@ -952,7 +1006,7 @@ def _duties(
         if k in ctx.used:
             continue
         b = blocks[k]
-        style, pos = _item(b)
+        style, pos = ctx.item(b)
         if vocab.plan_closing_re.match(ctx.mt, pos):
             break
         time = _time_line(ctx, b)
@@ -987,7 +1041,7 @@ def _duty(
     ctx: _Ctx, first: int, last: int, found: list[U.UnitName], start: int | None = None
 ) -> _Draft:
     blocks = ctx.doc.blocks
-    style, pos = _item(blocks[first])
+    style, pos = ctx.item(blocks[first])
     start = pos if start is None else start
     text_blocks = [k for k in range(first, last + 1) if _time_line(ctx, blocks[k]) is None]
     end_block = blocks[text_blocks[-1]] if text_blocks else blocks[first]
@@ -1021,12 +1075,13 @@ def _subject_in(ctx: _Ctx, start: int, end: int) -> list[U.UnitName]:
 
 # --- 4. inline assignments ------------------------------------------------------------------
 
-_SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+# the stop is matched, not looked behind for, so that the search can skip to it
+_SENTENCE_RE = re.compile(r"[.;!?]\s+(?=\S)")
 
 
 def _sentence_starts(mt: str, start: int, end: int) -> list[int]:
     out = [start]
-    for m in _SENTENCE_RE.finditer(mt, start, end):
+    for m in _SENTENCE_RE.finditer(mt, max(start - 1, 0), end):
         if mt[m.end()].isupper():
             out.append(m.end())
     return out
@@ -1064,12 +1119,12 @@ def _subject_at(ctx: _Ctx, pos: int, end: int) -> tuple[list[U.UnitName], int, b
     if after < end and mt[after] == ":":
         duty = _trim(ctx.doc.text, after + 1, end)[0]
         if duty < end and (mt[duty].isupper() or U.verb_at(mt, duty)):
-            found = U.parse(ctx.doc.text[upos:reach])
+            found = ctx.units(ctx.doc.text[upos:reach])
             return (found, duty, True) if found else None
         return None
     if vocab.past_re.match(mt, reach) or not U.verb_at(mt, after):
         return None
-    found = U.parse(ctx.doc.text[upos:reach])
+    found = ctx.units(ctx.doc.text[upos:reach])
     return (found, pos, False) if found else None
 
 
@@ -1091,14 +1146,16 @@ def _inline(ctx: _Ctx) -> list[_Draft]:
     vocab = _vocab()
     drafts: list[_Draft] = []
     for bi, b in _free_blocks(ctx):
-        style, pos = _item(b)
+        style, pos = ctx.item(b)
         if style in ("roman", "alpha_upper", "part", "chapter", "appendix", "article"):
             continue
         hits = []
         starts = _sentence_starts(ctx.mt, pos, b.end)
+        # the preamble ends the block with a colon; most blocks do not (a cheap test first)
+        colon_end = ctx.mt[pos : b.end].rstrip().endswith(":")
         for n, s in enumerate(starts):
             sentence_end = starts[n + 1] if n + 1 < len(starts) else b.end
-            if vocab.preamble_re.search(ctx.mt, s, b.end):
+            if colon_end and vocab.preamble_re.search(ctx.mt, s, b.end):
                 continue
             # a sentence starts with a capital; a lower-case block continues a broken line
             hit = _subject_at(ctx, s, b.end) if ctx.mt[s : s + 1].isupper() else None
@@ -1143,9 +1200,11 @@ def _leading_unit(ctx: _Ctx, start: int, end: int) -> tuple[list[U.UnitName], in
     after a function word, ``và`` or a comma (``phối hợp với X, Y chủ trì`` is not Y leading)."""
     vocab = _vocab()
     mt = ctx.mt
-    if not vocab.lead_cue_any_re.search(mt, start, end):
+    if not any(mt.find(w, start, end) >= 0 for w in vocab.lead_cue_words) or not (
+        vocab.lead_cue_any_re.search(mt, start, end)
+    ):
         return None
-    for w in re.finditer(r"(?<=\s)\S", mt[start:end]):
+    for w in _WORD_AFTER_SPACE_RE.finditer(mt[start:end]):
         p = start + w.start()
         if not mt[p].isupper() or U.start_at(mt, p) is None:
             continue
@@ -1158,12 +1217,19 @@ def _leading_unit(ctx: _Ctx, start: int, end: int) -> tuple[list[U.UnitName], in
         reach = U.units_at(mt, p, end)
         if reach is None or not vocab.lead_cue_re.match(mt, reach):
             continue
-        found = U.parse(ctx.doc.text[p:reach])
+        found = ctx.units(ctx.doc.text[p:reach])
         return (found, p, False) if found else None
     return None
 
 
 _PAREN_END_RE = re.compile(r"\((?P<inner>[^()]{5,300})\)[\s.;:,/]*$")
+
+
+def _paren_last(mt: str, start: int, end: int) -> bool:
+    """Is ``)`` the last character before the end punctuation (as ``_PAREN_END_RE`` needs)?"""
+    while end > start and (mt[end - 1].isspace() or mt[end - 1] in ".;:,/"):
+        end -= 1
+    return end > start and mt[end - 1] == ")"
 
 
 def _parenthetical(ctx: _Ctx) -> list[_Draft]:
@@ -1174,8 +1240,8 @@ def _parenthetical(ctx: _Ctx) -> list[_Draft]:
     mt, text = ctx.mt, ctx.doc.text
     drafts: list[_Draft] = []
     for bi, b in _free_blocks(ctx):
-        m = _PAREN_END_RE.search(mt, b.start, b.end)
-        style, pos = _item(b)
+        m = _PAREN_END_RE.search(mt, b.start, b.end) if _paren_last(mt, b.start, b.end) else None
+        style, pos = ctx.item(b)
         if not m or m.start() <= pos:
             continue
         s, e = m.start("inner"), m.end("inner")
@@ -1189,14 +1255,14 @@ def _parenthetical(ctx: _Ctx) -> list[_Draft]:
                 if kind == "time":
                     time_span = _trim(text, ps, pe)
                 elif kind in ("lead", "responsible"):
-                    lead += U.parse(text[ps:pe])
+                    lead += ctx.units(text[ps:pe])
                 elif kind == "support":
-                    support += U.parse(text[ps:pe])
+                    support += ctx.units(text[ps:pe])
         else:
             reach = U.units_at(mt, s, e)
             if reach is None or not U.verb_at(mt, _skip_space(mt, reach)):
                 continue
-            lead = U.parse(text[s:reach])
+            lead = ctx.units(text[s:reach])
             support = _support_in(ctx, reach, e)
         if not lead:
             continue
@@ -1238,7 +1304,7 @@ def _support_in(ctx: _Ctx, start: int, end: int) -> list[U.UnitName]:
     for m in _vocab().support_cue_re.finditer(ctx.mt, start, end):
         reach = U.units_at(ctx.mt, m.end(), end)
         if reach is not None:
-            out = _merge(out, U.parse(ctx.doc.text[m.end() : reach]))
+            out = _merge(out, ctx.units(ctx.doc.text[m.end() : reach]))
     return out
 
 
@@ -1260,7 +1326,7 @@ def _report_to(ctx: _Ctx, start: int, end: int) -> list[U.UnitName]:
                     target = (ve.end(), reach)
         if target is None:
             continue
-        found = U.parse(ctx.doc.text[target[0] : target[1]])
+        found = ctx.units(ctx.doc.text[target[0] : target[1]])
         pos = target[1]
         while True:  # "gửi Sở Thông tin và Truyền thông gửi Ủy ban nhân dân thành phố"
             nxt = vocab.report_cue_re.match(mt, _skip_space(mt, pos))
@@ -1269,13 +1335,13 @@ def _report_to(ctx: _Ctx, start: int, end: int) -> list[U.UnitName]:
             reach = U.units_at(mt, _skip_space(mt, nxt.end()), clause_end)
             if reach is None:
                 break
-            found = _merge(found, U.parse(ctx.doc.text[_skip_space(mt, nxt.end()) : reach]))
+            found = _merge(found, ctx.units(ctx.doc.text[_skip_space(mt, nxt.end()) : reach]))
             pos = reach
         via = vocab.via_re.search(mt, target[1], _clause_end(mt, target[1], end))
         if via:
             reach = U.units_at(mt, via.end(), end)
             if reach is not None:
-                found = _merge(found, U.parse(ctx.doc.text[via.end() : reach]))
+                found = _merge(found, ctx.units(ctx.doc.text[via.end() : reach]))
         return found
     return []
 
@@ -1431,6 +1497,7 @@ def extract(
     units: list[Unit] = []
     seen: set[str] = set()
     by_start = sorted(deadlines, key=lambda x: x.char_start)
+    starts = [x.char_start for x in by_start]
     for d in drafts:
         task_id = f"{doc.doc_id}:task:{d.start}"
         if task_id in seen or d.end <= d.start:
@@ -1443,8 +1510,8 @@ def extract(
             d.report_to = _merge(d.report_to, _report_to(ctx, d.start, d.end))
         inside = [
             x
-            for x in by_start
-            if d.link_start <= x.char_start < d.link_end and x.task_id in (None, task_id)
+            for x in by_start[bisect_left(starts, d.link_start) : bisect_left(starts, d.link_end)]
+            if x.task_id in (None, task_id)
         ]
         own, deadline_text = _own_deadlines(ctx, d, inside)
         for x in inside:

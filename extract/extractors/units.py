@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import patterns
 from ..normalize import match_text
@@ -59,7 +59,7 @@ class _Entry:
 
 def _key(text: str) -> str:
     """Lookup key: tone placement folded, no case, one space, no end punctuation."""
-    return re.sub(r"\s+", " ", match_text(text)).strip(" .,;:").casefold()
+    return " ".join(match_text(text).split()).strip(" .,;:").casefold()
 
 
 # An upper-case letter (Vietnamese letters are precomposed in NFC text).
@@ -95,12 +95,14 @@ class _Vocab:
     parts: dict[str, str]
     office_re: re.Pattern[str]  # "Phòng ... huyện": a district office and its district
     exact: dict[str, _Entry]
-    prefixes: list[tuple[str, _Entry]]  # names a place may follow, longest first
+    prefixes: dict[str, list[_Entry]]  # names a place may follow
     locality: frozenset[str]
     collective_caps: frozenset[str]
     word_case_re: re.Pattern[str]
     word_case: dict[str, str]
     title_re: re.Pattern[str]  # "Trưởng ", "Chánh ": an official before the unit
+    # the first two letters of what may start a unit: a title, "các", a head noun, a known name
+    start_letters_re: re.Pattern[str] | None
 
 
 @cache
@@ -119,16 +121,15 @@ def _vocab() -> _Vocab:
     # what makes a head noun a name: "Bộ Quốc phòng", "Quận 8", "Ban Chỉ đạo các tỉnh", "UBND cấp"
     follow = rf"(?:{_CAP}|\d|(?:{loc}){_W}|(?:{plural})\s+(?:{coll}){_W}|(?:{level})\s)"
     exact: dict[str, _Entry] = {}
-    prefixes: list[tuple[str, _Entry]] = []
+    prefixes: dict[str, list[_Entry]] = {}
     inner_names: list[str] = []
     for u in v["units"]:
         entry = _Entry(u["name"], u["type"], bool(u.get("qualified")))
         for spelling in [u["name"], *(u.get("aliases") or [])]:
             exact.setdefault(_key(spelling), entry)
-            prefixes.append((_key(spelling), entry))  # "Sở Y tế tỉnh Hưng Yên" is a sở
+            prefixes.setdefault(_key(spelling), []).append(entry)  # "Sở Y tế tỉnh Hưng Yên"
             if re.search(rf",|\s(?:{joiners})\s", spelling):
                 inner_names.append(spelling)
-    prefixes.sort(key=lambda p: len(p[0]), reverse=True)
     lower_coll = [w for w in v["collective_nouns"] if w[:1].islower()]
     return _Vocab(
         head_re=re.compile(rf"(?:{heads}){_W}(?=\s+{follow})"),
@@ -181,7 +182,28 @@ def _vocab() -> _Vocab:
         word_case_re=re.compile(rf"(?<![\w])(?:{_alt(v['word_case'])}){_W}", re.I),
         word_case={_key(w): w for w in v["word_case"]},
         title_re=re.compile(rf"(?:{_alt(v['official_titles'])})\s+"),
+        start_letters_re=_first_letters_re(
+            [
+                (v["official_titles"], False),
+                (v["plural_markers"], True),
+                (v["head_nouns"] + abbrev_heads, False),
+                ([e.name for e in exact.values()] + list(exact), True),
+            ]
+        ),
     )
+
+
+def _first_letters_re(vocabularies: list[tuple[list[str], bool]]) -> re.Pattern[str] | None:
+    """The first two letters of the words (of their first run of letters and digits), as the
+    patterns built from them match them: with or without case. None if a word starts with no
+    letter (then any letters may start one)."""
+    alts = []
+    for words, any_case in vocabularies:
+        letters = {_WORD_RUN_RE.match(patterns.folded(w)).group(0)[:2] for w in words}
+        if "" in letters:
+            return None
+        alts.append(f"(?{'i' if any_case else '-i'}:{'|'.join(map(re.escape, letters))})")
+    return re.compile("|".join(alts))
 
 
 def _parts_alt(parts: dict[str, str]) -> str:
@@ -193,15 +215,66 @@ def _parts_alt(parts: dict[str, str]) -> str:
 
 def _gazetteer_at(mt: str, pos: int) -> int | None:
     """End of a known name starting at ``pos`` (exact spellings, longest first)."""
-    m = _gazetteer_full_re().match(mt, pos)
+    if not _may_start_name(mt[pos : pos + 2]):
+        return None
+    first, groups = _gazetteer_groups()
+    m = first.match(mt, pos)
+    rx = groups[m.lastindex if m else 0]
+    m = rx.match(mt, pos) if rx is not None else None
     return m.end() if m else None
 
 
+_WORD_RUN_RE = re.compile(r"\w*")
+
+
 @cache
-def _gazetteer_full_re() -> re.Pattern[str]:
+def _gazetteer_groups() -> tuple[re.Pattern[str], list[re.Pattern[str] | None]]:
+    """The known names by their first word, for ``_gazetteer_at``: a short alternation finds the
+    first word at a position, then only the names that start with it are tried (one alternation
+    of all of them is slow). A name can start at a position only if its first word (its first
+    run of letters and digits) is the whole word there, so no other name could match; names
+    that start with no word are tried everywhere. Returns the alternation, whose group ``n``
+    is the word of ``groups[n]``, and the groups (``groups[0]``: no word found)."""
     names = [e.name for e in _vocab().exact.values()]
     spellings = list(_vocab().exact)  # keys are folded and lower-case; match case-insensitively
-    return re.compile(rf"(?:{_alt(names + spellings)}){_W}", re.I)
+    by_word: dict[str, list[str]] = {}
+    for w in names + spellings:
+        by_word.setdefault(_WORD_RUN_RE.match(patterns.folded(w)).group(0), []).append(w)
+    anywhere = by_word.pop("", [])
+    # words that match each other case-insensitively ("Sở", "sở") start one group
+    classes: list[list[str]] = []
+    for word in by_word:
+        same = next((c for c in classes if re.fullmatch(re.escape(c[0]), word, re.I)), None)
+        if same is None:
+            classes.append([word])
+        else:
+            same.append(word)
+
+    def group(words: list[str]) -> re.Pattern[str] | None:
+        return re.compile(rf"(?:{_alt(words)}){_W}", re.I) if words else None
+
+    first = "|".join(f"({'|'.join(re.escape(w) for w in c)})" for c in classes)
+    groups = [group(anywhere)]
+    groups += [group([n for w in c for n in by_word[w]] + anywhere) for c in classes]
+    return re.compile(rf"(?:{first}){_W}", re.I), groups
+
+
+@lru_cache(maxsize=4096)
+def _may_start_name(letters: str) -> bool:
+    """Can a known name start with these two letters (its first word's first two, in any
+    case)? A cheap test before ``_gazetteer_groups``, as most words start no name."""
+    return _name_start_re() is None or bool(_name_start_re().match(letters))
+
+
+@cache
+def _name_start_re() -> re.Pattern[str] | None:
+    """The first two letters of the first words of the known names; None if a name starts with
+    no word (then any letters may start one)."""
+    names = [e.name for e in _vocab().exact.values()] + list(_vocab().exact)
+    words = {_WORD_RUN_RE.match(patterns.folded(n)).group(0)[:2] for n in names}
+    if "" in words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words), re.I)
 
 
 def start_at(mt: str, pos: int) -> int | None:
@@ -218,6 +291,9 @@ def start_at(mt: str, pos: int) -> int | None:
 def _start(mt: str, pos: int) -> tuple[int, str] | None:
     """``(end, kind)``: kind ``known`` (a gazetteer name: only a place may follow it),
     ``collective`` (``Các`` + noun) or ``proper`` (a head noun and the name after it)."""
+    if not _may_start_unit(mt[pos : pos + 2]):
+        return None  # most words start no unit
+    g = _gazetteer_at(mt, pos)
     vocab = _vocab()
     title = vocab.title_re.match(mt, pos)
     if title:  # "Trưởng các phòng, đơn vị", "Chánh Văn phòng Sở": the unit after the title
@@ -225,7 +301,6 @@ def _start(mt: str, pos: int) -> tuple[int, str] | None:
         if inner is not None:
             return inner
     best: tuple[int, str] | None = None
-    g = _gazetteer_at(mt, pos)
     if g is not None:
         best = (g, "known")
     for rx, kind in ((vocab.collective_start_re, "collective"), (vocab.head_re, "proper")):
@@ -233,6 +308,13 @@ def _start(mt: str, pos: int) -> tuple[int, str] | None:
         if m and (best is None or m.end() > best[0]):
             best = (m.end(), kind)
     return best
+
+
+@lru_cache(maxsize=4096)
+def _may_start_unit(letters: str) -> bool:
+    """Can a unit start with these two letters (see ``_Vocab.start_letters_re``)?"""
+    rx = _vocab().start_letters_re
+    return rx is None or bool(rx.match(letters))
 
 
 def is_unit(text: str) -> bool:
@@ -313,14 +395,14 @@ def distributive_at(mt: str, pos: int, end: int | None = None) -> tuple[int, str
     noun = noun[0].upper() + noun[1:]
     items: list[tuple[int, int]] = []
     i = m.end()
-    while i < end and re.match(_CAP, mt[i : i + 1]) and _start(mt, i) is None:
+    while i < end and _CAP_RE.match(mt, i) and _start(mt, i) is None:
         g = _gazetteer_at(match_text(f"{noun} ") + mt[i:end], 0)
         if g is not None and g > len(noun) + 1:
             j = i + g - len(noun) - 1
         else:
             w = re.compile(r"[^\s,;:.()]+(?:\s+-\s+|\s+)?")
             j = i
-            while j < end and re.match(_CAP, mt[j : j + 1]):
+            while j < end and _CAP_RE.match(mt, j):
                 wm = w.match(mt, j, end)
                 if not wm:
                     break
@@ -330,7 +412,7 @@ def distributive_at(mt: str, pos: int, end: int | None = None) -> tuple[int, str
             break
         items.append((i, j))
         sep = vocab.sep_re.match(mt, j, end)
-        if not sep or not re.match(_CAP, mt[sep.end() : sep.end() + 1]) or _start(mt, sep.end()):
+        if not sep or not _CAP_RE.match(mt, sep.end()) or _start(mt, sep.end()):
             i = j
             break
         i = sep.end()
@@ -379,7 +461,7 @@ def units_at(mt: str, pos: int, end: int | None = None, single: bool = False) ->
             after_place = vocab.locality_end_re.search(mt, max(0, i - 12), i)
             if nxt is None and ch != ";" and bare and (collective or after_place):
                 nxt = (bare.end(), "collective")
-            if nxt is None and ch == "," and comma_name and re.match(_CAP, mt[j : j + 1]):
+            if nxt is None and ch == "," and comma_name and _CAP_RE.match(mt, j):
                 i = j  # "Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"
                 continue
             if nxt is None and ch == "," and kind == "proper" and _fields_at(mt, j, end):
@@ -403,7 +485,7 @@ def units_at(mt: str, pos: int, end: int | None = None, single: bool = False) ->
                 i = last = nxt[0]
                 cur = j
                 continue
-            if joiner and re.match(_CAP, mt[j : j + 1]):
+            if joiner and _CAP_RE.match(mt, j):
                 i = j  # "Sở Khoa học và Công nghệ": "và" inside the name
                 continue
             break
@@ -519,17 +601,20 @@ def _place_list_re() -> re.Pattern[str]:
 # --- splitting a list -----------------------------------------------------------------------
 
 _BULLET_RE = re.compile(r"^\s*(?:[-–+•·*]\s*)+")
-_TRAIL_RE = re.compile(r"[\s.;:,/]+$")
 _BREAK_RE = re.compile(r"\s*(?:;\s*)?<br\s*/?>\s*", re.I)  # a line break kept from HTML
+_CLOSING_PAREN_RE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\s*$")
+_CAP_RE = re.compile(_CAP)
+# end punctuation and spaces (clean makes every run of whitespace one space first)
+_TRAIL_CHARS = " .;:,/"
 
 
 def clean(text: str) -> str:
     """Bullets, end punctuation and a closing parenthetical off one piece."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = " ".join(text.split())  # one space for each run of whitespace, none at the ends
     text = _BULLET_RE.sub("", text)
-    text = _TRAIL_RE.sub("", text)  # "Công an tỉnh (Phòng ...)." : the stop before the bracket
-    text = re.sub(r"\s*\((?:[^()]|\([^()]*\))*\)\s*$", "", text)  # "UBND thành phố (để b/c)"
-    text = _TRAIL_RE.sub("", text)
+    text = text.rstrip(_TRAIL_CHARS)  # "Công an tỉnh (Phòng ...)." : the stop before the bracket
+    if text.endswith(")"):  # "UBND thành phố (để b/c)"
+        text = _CLOSING_PAREN_RE.sub("", text).rstrip(_TRAIL_CHARS)
     text = _vocab().particle_re.sub("", text)
     title = _vocab().title_re.match(text)
     if title and _start(match_text(text), title.end()) is not None:
@@ -544,30 +629,23 @@ def split(text: str) -> list[str]:
     ['Sở Giáo dục và Đào tạo', 'các phòng Sở', 'các đơn vị giáo dục']
     """
     vocab = _vocab()
-    text = clean(_BREAK_RE.sub("; ", text))  # "Hội Nông dân xã<br>Ban Nhân dân các ấp"
+    if "<" in text:
+        text = _BREAK_RE.sub("; ", text)  # "Hội Nông dân xã<br>Ban Nhân dân các ấp"
+    text = clean(text)
     if not text:
         return []
     mt = match_text(text)
-    protected = [(m.start(), m.end()) for m in vocab.gazetteer_re.finditer(mt)]
-    protected += [(m.start(), m.end()) for m in vocab.abbrev_re.finditer(mt)]  # "VH,TT&DL"
-    # "Công ty ... Đầu tư, Xây dựng và ...", "Trung tâm Văn hóa, Thông tin và Thể thao"
-    for m in list(vocab.comma_head_re.finditer(mt)) + list(vocab.head_re.finditer(mt)):
-        reach = units_at(mt, m.start(), single=True)
-        if reach and "," in mt[m.start() : reach]:
-            protected.append((m.start(), reach))
+    seps = list(vocab.sep_re.finditer(mt))
+    protected = _protected(mt) if seps else []
     # (kind of the separator before: "" first, ";", ",", "." or "and"; its text; the piece)
     pieces: list[tuple[str, str, str]] = []
     pos, sep, sep_text = 0, "", ""
-    for m in vocab.sep_re.finditer(mt):
+    for m in seps:
         if any(s < m.end() and m.start() < e for s, e in protected):
             continue
         kind = m.group(0).strip()[:1] if m.group(0).strip() in ",;." else "and"
         # "và" is inside a name when a capitalized word that starts no unit follows
-        if (
-            kind == "and"
-            and re.match(_CAP, mt[m.end() : m.end() + 1])
-            and start_at(mt, m.end()) is None
-        ):
+        if kind == "and" and _CAP_RE.match(mt, m.end()) and start_at(mt, m.end()) is None:
             continue
         pieces.append((sep, sep_text, text[pos : m.start()]))
         pos, sep, sep_text = m.end(), kind, text[m.start() : m.end()]
@@ -588,6 +666,23 @@ def split(text: str) -> list[str]:
     return [u for u in (clean(u) for u in units) if u]
 
 
+def _protected(mt: str) -> list[tuple[int, int]]:
+    """The spans of a list no separator may cut: known names with a comma or ``và`` inside,
+    abbreviations (``VH,TT&DL``), names that list their fields with commas."""
+    vocab = _vocab()
+    protected = [(m.start(), m.end()) for m in vocab.gazetteer_re.finditer(mt)]
+    protected += [(m.start(), m.end()) for m in vocab.abbrev_re.finditer(mt)]
+    # "Công ty ... Đầu tư, Xây dựng và ...", "Trung tâm Văn hóa, Thông tin và Thể thao"
+    last_comma = mt.rfind(",")
+    for m in list(vocab.comma_head_re.finditer(mt)) + list(vocab.head_re.finditer(mt)):
+        if m.start() > last_comma:
+            continue  # no comma after it to protect
+        reach = units_at(mt, m.start(), single=True)
+        if reach and "," in mt[m.start() : reach]:
+            protected.append((m.start(), reach))
+    return protected
+
+
 def _bare(pm: str) -> bool:
     """A piece made of collective nouns only: ``ngành``, ``địa phương``, ``đơn vị liên quan``."""
     vocab = _vocab()
@@ -595,7 +690,7 @@ def _bare(pm: str) -> bool:
         return False
     words = pm.split()
     allowed_caps = {w for c in vocab.collective_caps for w in c.split()}
-    return all(not re.match(_CAP, w) or w in allowed_caps for w in words)
+    return all(not _CAP_RE.match(w) or w in allowed_caps for w in words)
 
 
 def _continues(prev: str, pm: str, sep: str, chain_pure: bool) -> bool:
@@ -640,21 +735,23 @@ def _lookup(text: str) -> tuple[_Entry, str] | None:
     key = _key(text)
     if key in vocab.exact:
         return vocab.exact[key], ""
-    for prefix, entry in vocab.prefixes:
-        if key.startswith(prefix + " ") and (
-            entry.qualified or vocab.locality_start_re.match(key, len(prefix) + 1)
-        ):
-            qualifier = re.sub(r"\s+", " ", text.strip()).split(" ", len(prefix.split()))[-1]
-            if _key(qualifier) in vocab.locality:
-                qualifier = qualifier.lower()  # "Ủy ban nhân dân Thành phố" = "... thành phố"
-            return entry, qualifier
+    space = key.rfind(" ")
+    while space > 0:  # the longest known name the key starts with, then a space
+        prefix = key[:space]
+        for entry in vocab.prefixes.get(prefix, ()):
+            if entry.qualified or vocab.locality_start_re.match(key, space + 1):
+                qualifier = " ".join(text.split()).split(" ", len(prefix.split()))[-1]
+                if _key(qualifier) in vocab.locality:
+                    qualifier = qualifier.lower()  # "Ủy ban nhân dân Thành phố" = "... thành phố"
+                return entry, qualifier
+        space = key.rfind(" ", 0, space)
     return None
 
 
 def normalize(raw: str) -> str:
     """The one name a unit is known by (see the module docstring)."""
     text = expand(clean(raw))
-    text = re.sub(r"\s+", " ", text).strip()
+    text = " ".join(text.split())
     if not text:
         return text
     found = _lookup(text)
