@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import math
 from datetime import date
+from itertools import cycle
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ a{color:#0969da;text-decoration:none}a:hover{text-decoration:underline}
 
 
 class _Html(str):
-    """Markup built here from escaped parts; ``_cell`` passes it through unescaped."""
+    """Markup built here from escaped parts; ``_table`` passes it through unescaped."""
 
 
 # A table as its columns (name → cells, in row order), as ``extract.dataset`` writes it.
@@ -88,25 +89,31 @@ def _other_text(value: Any) -> str:
     return str(value)
 
 
-# Values whose text never holds a character that needs escaping.
-_PLAIN_TYPES = frozenset({int, float, bool, date, type(None)})
-
-
-def _cell(value: Any) -> str:
-    kind = type(value)
-    if kind is _Html:
-        return value
-    return _text(value) if kind in _PLAIN_TYPES else html.escape(_text(value))
-
-
 def _table(headers: list[str], rows: list[list[Any]], numeric: tuple[str, ...] = ()) -> str:
     head = "".join(f'<th class="num">{html.escape(h)}</th>' if h in numeric
                    else f"<th>{html.escape(h)}</th>" for h in headers)
+    width = len(headers)
+    if any(len(row) != width for row in rows):
+        raise ValueError("a row and the header differ in length")
+    texts = _escaped([v if type(v) is _Html else _text(v) for row in rows for v in row])
     opens = ['<td class="num">' if h in numeric else "<td>" for h in headers]
-    body = "".join([
-        "<tr>" + "".join([f"{td}{_cell(v)}</td>" for td, v in zip(opens, row, strict=True)])
-        + "</tr>" for row in rows])
+    cells = [f"{td}{text}</td>" for td, text in zip(cycle(opens), texts)]
+    body = "".join(["<tr>" + "".join(cells[i:i + width]) + "</tr>"
+                    for i in range(0, len(cells), width)])
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _escaped(texts: list[str]) -> list[str]:
+    """Every text that is not markup (``_Html``) HTML-escaped, all in one pass over their
+    concatenation when that is safe (few texts need escaping at all)."""
+    plain = [t for t in texts if type(t) is not _Html]
+    joined = "\x00".join(plain)
+    if not any(c in joined for c in "&<>\"'"):
+        return texts
+    if joined.count("\x00") == len(plain) - 1:
+        escaped = iter(html.escape(joined).split("\x00"))
+        return [t if type(t) is _Html else next(escaped) for t in texts]
+    return [t if type(t) is _Html else html.escape(t) for t in texts]
 
 
 def _none() -> str:
