@@ -348,10 +348,19 @@ def _arrow_array(values: list, kind: str) -> Any:  # -> pyarrow.Array
     nulls = n - int(present.sum())
     validity = pa.py_buffer(np.packbits(present, bitorder="little")) if nulls else None
     if kind in ("str", "json"):
-        parts = [b"" if v is None else v.encode() for v in values]
-        offsets = np.fromiter(accumulate(map(len, parts), initial=0), np.int32, n + 1)
+        texts = ["" if v is None else v for v in values]
+        joined = "\x00".join(texts).encode()  # a NUL byte is never part of a longer character
+        if joined.count(0) == n - 1:
+            # Where each text starts once the separators are taken out.
+            ends = np.flatnonzero(np.frombuffer(joined, np.uint8) == 0) - np.arange(n - 1)
+            data = joined.replace(b"\x00", b"")
+            offsets = np.concatenate(([0], ends, [len(data)])).astype(np.int32)
+        else:  # some text holds a NUL itself
+            parts = [text.encode() for text in texts]
+            offsets = np.fromiter(accumulate(map(len, parts), initial=0), np.int32, n + 1)
+            data = b"".join(parts)
         return pa.Array.from_buffers(pa.string(), n, [validity, pa.py_buffer(offsets),
-                                                     pa.py_buffer(b"".join(parts))], nulls)
+                                                     pa.py_buffer(data)], nulls)
     if kind == "date":
         epoch = date(1970, 1, 1).toordinal()
         data = np.array([0 if v is None else v.toordinal() - epoch for v in values], np.int32)
@@ -387,7 +396,8 @@ def _write_csv(table: Table, columns: Columns, path: Path) -> None:
             column = ["" if v is None else text(v) for v in values]
         else:
             column = values if kind in ("str", "json") else list(map(text, values))
-        if any(c in "\x00".join(column) for c in _CSV_SPECIAL):
+        joined = "\x00".join(column)
+        if any(c in joined for c in _CSV_SPECIAL):
             column = [_csv_quoted(v) if _CSV_SPECIAL_RE.search(v) else v for v in column]
         fields.append(column)
     header = ",".join(_csv_quoted(n) if _CSV_SPECIAL_RE.search(n) else n for n, _ in columns)
