@@ -415,9 +415,9 @@ def _csv_quoted(text: str) -> str:
     """A field that needs quotes, as ``csv.writer`` writes it."""
     if "\r" not in text:
         return '"' + text.replace('"', '""') + '"'
-    out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow([text])
-    return out.getvalue()
+    out = io.StringIO()  # the line end is part of what csv.writer quotes for: keep "\n"
+    csv.writer(out, lineterminator="\n").writerow([text])
+    return out.getvalue()[:-1]
 
 
 def _write_texts(extractions: list[Extraction], folder: Path) -> None:
