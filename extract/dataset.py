@@ -21,7 +21,6 @@ import csv
 import gc
 import glob
 import hashlib
-import importlib.metadata
 import io
 import json
 import os
@@ -41,12 +40,15 @@ from functools import cache
 from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .link import fold_key, link_mentions
 from .model import Deadline, Extraction, LegalRef, Section, Target, Task, Unit
 from .report import render_report
 from .xlsx import CellColumns, column_cells, write_workbook
+
+if TYPE_CHECKING:  # imported when a Parquet file is written: the import alone costs 0.15 s
+    import pyarrow as pa
 
 TABLES = ("documents", "sections", "legal_refs", "targets", "deadlines", "tasks", "units",
           "legal_index")
@@ -292,6 +294,8 @@ def build_tables(extractions: list[Extraction]) -> dict[str, Table]:
 def _pandas_metadata(columns: Columns, pyarrow_version: str) -> dict[bytes, bytes]:
     """What ``pyarrow.Table.from_pandas`` records, so that pandas reads the files back with
     these dtypes (nullable Int64 above all); empty when pandas is not installed."""
+    import importlib.metadata
+
     try:
         pandas_version = importlib.metadata.version("pandas")
     except importlib.metadata.PackageNotFoundError:
@@ -306,7 +310,7 @@ def _pandas_metadata(columns: Columns, pyarrow_version: str) -> dict[bytes, byte
     }).encode("utf8")}
 
 
-def arrow_schema(columns: Columns):  # -> pyarrow.Schema; pyarrow is imported when needed
+def arrow_schema(columns: Columns) -> pa.Schema:
     import pyarrow as pa
 
     def arrow_type(kind: str) -> Any:
@@ -329,7 +333,7 @@ def _write_parquet(table: Table, columns: Columns, path: Path) -> None:
     pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path)
 
 
-def _arrow_array(values: list, kind: str) -> Any:  # -> pyarrow.Array
+def _arrow_array(values: list, kind: str) -> pa.Array:
     """One column as an Arrow array, built from its buffers: ``pyarrow.array`` would import
     pandas (a fifth of a second) only to ask whether ``values`` is a pandas object."""
     import numpy as np
