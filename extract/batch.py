@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .model import Extraction
@@ -48,6 +47,8 @@ def run(
             if on_done:
                 on_done(r)
         return results
+    from concurrent.futures import ProcessPoolExecutor  # not needed for one job
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
         results = []
         for r in pool.map(process, files, chunksize=1):

@@ -263,11 +263,8 @@ def most_frequent(values: list[Any]) -> Any:
     present = [v for v in values if v is not None and v != ""]
     if not present:
         return None
-    counts = Counter(present)
-    first: dict[Any, int] = {}
-    for i, v in enumerate(present):
-        first.setdefault(v, i)
-    return max(counts, key=lambda v: (counts[v], -first[v]))
+    counts = Counter(present)  # keys in order of first appearance
+    return max(counts, key=counts.__getitem__)  # max keeps the first of equal counts
 
 
 def _in_reading_order(mentions: list[_Mention]) -> list[_Mention]:

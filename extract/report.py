@@ -11,10 +11,9 @@ from __future__ import annotations
 import html
 import math
 from datetime import date
+from itertools import cycle
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 TASK_TEXT_CHARS = 400
 # Per document and kind; beyond this a page for thousands of documents stops being readable
@@ -47,17 +46,35 @@ a{color:#0969da;text-decoration:none}a:hover{text-decoration:underline}
 
 
 class _Html(str):
-    """Markup built here from escaped parts; ``_cell`` passes it through unescaped."""
+    """Markup built here from escaped parts; ``_table`` passes it through unescaped."""
+
+
+# A table as its columns (name → cells, in row order), as ``extract.dataset`` writes it.
+Columns = dict[str, list]
+# The tables the page shows row by row, as row dicts.
+Records = dict[str, list[dict]]
+_SHOWN = ("documents", "legal_index", "legal_refs", "targets", "deadlines", "tasks")
 
 
 def _missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _text(value: Any) -> str:
     """A value as a reader wants to see it: lists joined, whole floats without ``.0``."""
+    kind = type(value)  # the common cases first: most cells are text, numbers or missing
+    if kind is str:
+        return value
+    if value is None:
+        return ""
+    if kind is int:
+        return str(value)
+    if kind is list:
+        return "; ".join([_text(v) for v in value])
+    return _other_text(value)
+
+
+def _other_text(value: Any) -> str:
     if isinstance(value, list | tuple) or hasattr(value, "tolist"):
         items = value.tolist() if hasattr(value, "tolist") else value
         return "; ".join(_text(v) for v in items) if isinstance(items, list) else _text(items)
@@ -72,18 +89,31 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _cell(value: Any) -> str:
-    return value if isinstance(value, _Html) else html.escape(_text(value))
-
-
 def _table(headers: list[str], rows: list[list[Any]], numeric: tuple[str, ...] = ()) -> str:
     head = "".join(f'<th class="num">{html.escape(h)}</th>' if h in numeric
                    else f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f'<td class="num">{_cell(v)}</td>' if h in numeric else
-                         f"<td>{_cell(v)}</td>" for h, v in zip(headers, row, strict=True))
-        + "</tr>" for row in rows)
+    width = len(headers)
+    if any(len(row) != width for row in rows):
+        raise ValueError("a row and the header differ in length")
+    texts = _escaped([v if type(v) is _Html else _text(v) for row in rows for v in row])
+    opens = ['<td class="num">' if h in numeric else "<td>" for h in headers]
+    cells = [f"{td}{text}</td>" for td, text in zip(cycle(opens), texts)]
+    body = "".join(["<tr>" + "".join(cells[i:i + width]) + "</tr>"
+                    for i in range(0, len(cells), width)])
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _escaped(texts: list[str]) -> list[str]:
+    """Every text that is not markup (``_Html``) HTML-escaped, all in one pass over their
+    concatenation when that is safe (few texts need escaping at all)."""
+    plain = [t for t in texts if type(t) is not _Html]
+    joined = "\x00".join(plain)
+    if not any(c in joined for c in "&<>\"'"):
+        return texts
+    if joined.count("\x00") == len(plain) - 1:
+        escaped = iter(html.escape(joined).split("\x00"))
+        return [t if type(t) is _Html else next(escaped) for t in texts]
+    return [t if type(t) is _Html else html.escape(t) for t in texts]
 
 
 def _none() -> str:
@@ -100,9 +130,11 @@ def _capped(rows: list[dict], render) -> str:
     return shown
 
 
-def _records(tables: dict[str, pd.DataFrame], name: str) -> list[dict]:
-    df = tables.get(name)
-    return [] if df is None else df.to_dict("records")
+def _records(columns: Columns | None) -> list[dict]:
+    if not columns:
+        return []
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
 def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
@@ -140,19 +172,20 @@ def _header(manifest: dict) -> str:
             f"<br><code>{command}</code></p>")
 
 
-def _summary(tables: dict[str, pd.DataFrame], manifest: dict) -> str:
+def _summary(tables: dict[str, Columns], records: Records, manifest: dict) -> str:
     files = manifest.get("files", [])
     counts = {s: sum(1 for f in files if f.get("status") == s) for s in ("ok", "partial", "failed")}
     cards = [("files", len(files))] + list(counts.items()) + [
-        (name.replace("_", " "), len(df)) for name, df in tables.items() if name != "documents"]
+        (name.replace("_", " "), len(next(iter(columns.values()), ())))
+        for name, columns in tables.items() if name != "documents"]
     body = "".join(
         f'<div class="card"><b class="{k if k in counts else ""}">{v}</b>{html.escape(k)}</div>'
         for k, v in cards)
-    return f'<h2>Run summary</h2><div class="cards">{body}</div>' + _problems(manifest, tables)
+    return f'<h2>Run summary</h2><div class="cards">{body}</div>' + _problems(manifest, records)
 
 
-def _problems(manifest: dict, tables: dict[str, pd.DataFrame]) -> str:
-    warnings = {d["doc_id"]: d.get("warnings") for d in _records(tables, "documents")}
+def _problems(manifest: dict, records: Records) -> str:
+    warnings = {d["doc_id"]: d.get("warnings") for d in records["documents"]}
     rows = [[f.get("path"), _status(f.get("status")), f.get("error"),
              warnings.get(f.get("doc_id"))]
             for f in manifest.get("files", [])
@@ -163,8 +196,8 @@ def _problems(manifest: dict, tables: dict[str, pd.DataFrame]) -> str:
         ["file", "status", "error", "warnings"], rows)
 
 
-def _documents(tables: dict[str, pd.DataFrame], manifest: dict) -> str:
-    docs = sorted(_records(tables, "documents"), key=lambda d: _text(d.get("source_path")))
+def _documents(records: Records, manifest: dict) -> str:
+    docs = sorted(records["documents"], key=lambda d: _text(d.get("source_path")))
     if not docs:
         return "<h2>Documents</h2>" + _none()
     seconds = {f.get("doc_id"): sum((f.get("timings") or {}).values())
@@ -180,19 +213,18 @@ def _documents(tables: dict[str, pd.DataFrame], manifest: dict) -> str:
         ["file", "status", "type", "number", "date", "issuer", "title", *numeric], rows, numeric)
 
 
-def _index_anchors(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+def _index_anchors(records: Records) -> dict[str, str]:
     return {_text(r["index_id"]): f"ref-{i}"
-            for i, r in enumerate(_records(tables, "legal_index"), start=1)}
+            for i, r in enumerate(records["legal_index"], start=1)}
 
 
-def _legal_index(tables: dict[str, pd.DataFrame]) -> str:
-    rows = _records(tables, "legal_index")
-    if not rows:
+def _legal_index(records: Records) -> str:
+    if not records["legal_index"]:
         return "<h2>Cited documents</h2>" + _none()
-    labels = {d["doc_id"]: _label(d) for d in _records(tables, "documents")}
-    anchors = _index_anchors(tables)
-    rows.sort(key=lambda r: (-int(r["n_docs"]), -int(r["n_mentions"]), _text(r["ref_key"]),
-                             _text(r["index_id"])))
+    labels = {d["doc_id"]: _label(d) for d in records["documents"]}
+    anchors = _index_anchors(records)
+    rows = sorted(records["legal_index"], key=lambda r: (
+        -int(r["n_docs"]), -int(r["n_mentions"]), _text(r["ref_key"]), _text(r["index_id"])))
     body = []
     for r in rows:
         key = html.escape(_text(r.get("index_id")) or _text(r.get("ref_key")))
@@ -246,11 +278,11 @@ def _tasks_of(rows: list[dict]) -> str:
     return _table(["task", "lead", "support", "deadline", "output", "source"], body)
 
 
-def _per_document(tables: dict[str, pd.DataFrame]) -> str:
-    docs = sorted(_records(tables, "documents"), key=lambda d: _text(d.get("source_path")))
-    grouped = {name: _by_doc(_records(tables, name))
+def _per_document(records: Records) -> str:
+    docs = sorted(records["documents"], key=lambda d: _text(d.get("source_path")))
+    grouped = {name: _by_doc(records[name])
                for name in ("legal_refs", "targets", "deadlines", "tasks")}
-    anchors = _index_anchors(tables)
+    anchors = _index_anchors(records)
     parts = ["<h2>Per document</h2>"]
     for d in docs:
         doc_id = d["doc_id"]
@@ -276,10 +308,13 @@ def _per_document(tables: dict[str, pd.DataFrame]) -> str:
     return "".join(parts)
 
 
-def render_report(tables: dict[str, pd.DataFrame], manifest: dict) -> str:
-    """The report page for the dataset ``tables`` (as written) and its ``manifest``."""
-    body = "".join([_header(manifest), _summary(tables, manifest), _documents(tables, manifest),
-                    _legal_index(tables), _per_document(tables)])
+def render_report(tables: dict[str, Columns], manifest: dict) -> str:
+    """The report page for the dataset ``tables`` (each as its columns, as written) and its
+    ``manifest``."""
+    records = {name: _records(tables.get(name)) for name in _SHOWN}
+    body = "".join([_header(manifest), _summary(tables, records, manifest),
+                    _documents(records, manifest), _legal_index(records),
+                    _per_document(records)])
     return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>vnplan report</title><style>{_CSS}</style></head>"

@@ -390,3 +390,22 @@ def test_citing_docs_lists_each_citing_document(out: Path) -> None:
     assert len(entries) == 2
     one = citing_docs(db, entries[0]["index_id"])
     assert len(one) == 1 and one[0]["first_quote"].startswith("Kế hoạch số 05/KH-UBND")
+
+
+def test_csv_fields_are_quoted_as_the_csv_module_quotes_them(tmp_path: Path) -> None:
+    import codecs
+    import csv
+    import io
+
+    from extract.dataset import _write_csv
+
+    tricky = ["plain", "a,b", 'say "hi"', "two\nlines", "cr\ronly", "crlf\r\n", "", None,
+              " edge ", "Sở Nội vụ; Văn phòng"]
+    numbers = [2.5, None, 1e16, 0.1 + 0.2, 98.0, -0.0, 1e-05, 3.0, None, 100.0]
+    _write_csv({"text": tricky, "value": numbers}, [("text", "str"), ("value", "float")],
+               tmp_path / "t.csv")
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\n")
+    writer.writerow(["text", "value"])
+    writer.writerows(zip(tricky, numbers, strict=True))
+    assert (tmp_path / "t.csv").read_bytes() == codecs.BOM_UTF8 + expected.getvalue().encode()

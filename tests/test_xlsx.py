@@ -43,3 +43,30 @@ def test_same_sheets_same_bytes(tmp_path):
     write_workbook(tmp_path / "1.xlsx", sheets)
     write_workbook(tmp_path / "2.xlsx", sheets)
     assert (tmp_path / "1.xlsx").read_bytes() == (tmp_path / "2.xlsx").read_bytes()
+
+
+def test_cells_built_a_column_at_a_time_read_back_like_rows_of_values(tmp_path):
+    from extract.xlsx import CellColumns, column_cells
+
+    texts = ["05", " khoảng trắng ", None, "", '<&> "x"', "bell\x07gone", "nul\x00gone",
+             "x" * 40000, "\ufffe", "dòng\nmới"]
+    columns = {
+        "str": texts,
+        "int": [1, None, -3, 10**12, 0, 7, None, 2, 3, 4],
+        "float": [2.5, None, float("nan"), 0.0, 1e16, 1.0, 2.0, 3.0, 4.0, 5.0],
+        "bool": [True, False, None, True, False, True, False, True, False, True],
+        "date": [date(2021, 12, 31), None] + [date(2000, 1, 1)] * 8,
+        "list": [["a", "b"], [], None, ["đ"], [" x "], ["1"], ["2"], ["3"], ["4"], ["5"]],
+    }
+    header = list(columns)
+    # The same values as rows; column_cells leaves an empty text an empty cell.
+    rows = [[("; ".join(v) or None) if k == "list" and v is not None else (v if v != "" else None)
+             for k, v in zip(header, row, strict=True)]
+            for row in zip(*columns.values(), strict=True)]
+    cells = CellColumns([column_cells(kind, values) for kind, values in columns.items()])
+    write_workbook(tmp_path / "columns.xlsx", [("t", header, cells, [8] * len(header))])
+    write_workbook(tmp_path / "rows.xlsx", [("t", header, rows, [8] * len(header))])
+    read = [[[c.value for c in row] for row in openpyxl.load_workbook(tmp_path / name)["t"]]
+            for name in ("columns.xlsx", "rows.xlsx")]
+    assert read[0] == read[1]
+    assert read[0][2][0] == " khoảng trắng " and read[0][6][0] == "bellgone"
