@@ -51,6 +51,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -88,6 +89,9 @@ class _Vocab:
     prefix_kind: dict[str, str]  # folded prefix word -> before | end_of | until | from | ...
     prefix_re: re.Pattern[str]
     atoms: list[tuple[str, re.Pattern[str]]]
+    atom_leads: dict[str, re.Pattern[str]]  # atom name -> its opening word, on the lowered text
+    trigger_re: re.Pattern[str]  # every word of _TRIGGERS, on the lowered text
+    trigger_kinds: dict[str, frozenset[str]]  # a matched trigger word -> the searches it opens
     date_item_re: re.Pattern[str]
     list_sep_re: re.Pattern[str]
     half_first_re: re.Pattern[str]
@@ -148,6 +152,79 @@ def _ends_with(words: list[str], before: str = r"[\s(]") -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=" + before + r"))(?:" + _alt(words) + r")\s*$", re.I)
 
 
+# --- finding where to look, once per document ------------------------------------------------
+# The patterns here are case-insensitive and most open with a look-behind, which Python's re
+# tries at every position of the text: searching each zone with each of them is most of the
+# cost. A lowered copy of the document, searched case-sensitively for the words a pattern
+# cannot match without, tells in one fast pass where a pattern may match at all.
+
+# re.I equates these with "i" and "s" (re._casefix); str.lower() does not ("İ" even lowers to
+# two characters). Mapped first, every re.I match of a word is a plain match of the lowered
+# word at the same offset.
+_CASE_FIX = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _lowered(text: str) -> str:
+    """Same-length copy of ``text`` in which ``re.I`` matches of a word are plain matches."""
+    low = text.translate(_CASE_FIX).lower()
+    if len(low) != len(text):  # no such character in today's Unicode; keep offsets if one comes
+        low = "".join(c.translate(_CASE_FIX).lower()[:1] for c in text)
+    return low
+
+
+def _lowered_alt(words: list[str]) -> str:
+    """The alternation of ``words`` to search in ``_lowered`` text."""
+    return _alt([_lowered(patterns.folded(w)) for w in words])
+
+
+# The searches of a zone (see _recurrences, _ongoing, _requests) that need a word: each runs
+# only in the zones where one of its words occurs.
+_TRIGGERS = {
+    "every": ("every_words", "periodic_words"),
+    "periodic": ("periodic_words",),
+    "counted": ("counted_periods",),
+    "report": ("report_nouns",),
+    "ongoing": ("ongoing_words",),
+    "ongoing_cell": ("ongoing_cell_words",),
+    "on_request": ("on_request_words",),
+    "as_requested": ("as_requested_words",),
+    "schedule": ("schedule_words",),
+    "schedule_cell": ("schedule_cell_words",),
+    "on_request_cell": ("on_request_cell_words",),
+}
+
+
+def _trigger_kinds(v: dict) -> dict[str, frozenset[str]]:
+    """Matched trigger word (spaces collapsed) -> the searches it opens. The alternation
+    takes the longest word at a position; every shorter word that also matches there is a
+    prefix of it, so the word opens the searches of all its prefixes."""
+    kinds: dict[str, set[str]] = {}
+    for kind, keys in _TRIGGERS.items():
+        for w in (w for k in keys for w in v[k]):
+            kinds.setdefault(" ".join(_lowered(patterns.folded(w)).split()), set()).add(kind)
+    return {
+        w: frozenset(k for p, ks in kinds.items() if w.startswith(p) for k in ks) for w in kinds
+    }
+
+
+def _overlapping(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The match of ``rx`` at every offset where it matches, overlapping ones included."""
+    m = rx.search(text)
+    while m:
+        yield m
+        m = rx.search(text, m.start() + 1)
+
+
+def _finditer_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern that matches only at ``starts`` (sorted) and
+    never matches the empty string."""
+    end = 0
+    for p in starts:
+        if p >= end and (m := rx.match(text, p)):
+            end = m.end()
+            yield m
+
+
 @cache
 def _vocab() -> _Vocab:
     v = patterns.load("deadlines")
@@ -174,6 +251,15 @@ def _vocab() -> _Vocab:
     counted = _alt(v["counted_periods"])
     ongoing = _alt(v["ongoing_words"])
     whole, phase_w = _alt(v["whole_year_words"]), _alt(v["period_words"])
+    # The word every atom but "dates" and "year" (see _ANCHORS) opens with, before a space.
+    leads = {
+        "qday": "day_words",
+        "mday": "day_words",
+        "date_words": "day_words",
+        "half": "half_year_counts",
+        "quarter": "quarter_words",
+        "month": "month_words",
+    }
     atoms = [
         ("qday", rf"(?:{day})\s+(?P<d>\d{{1,2}})\s+(?P<which>{qend}|{qfirst})(?![\w])"),
         ("mday", rf"(?:{day})\s+(?P<d>\d{{1,2}})\s+(?:{every})\s+(?:{month})(?![\w])"),
@@ -228,6 +314,11 @@ def _vocab() -> _Vocab:
             r"(?:^|(?<=[\s(\t\n,;:]))(?P<w>" + _alt(list(prefix_kind)) + r")\s*$", re.I
         ),
         atoms=[(name, re.compile(rx, re.I)) for name, rx in atoms],
+        atom_leads={name: re.compile(rf"(?:{_lowered_alt(v[k])})\s") for name, k in leads.items()},
+        trigger_re=re.compile(
+            _lowered_alt([w for keys in _TRIGGERS.values() for k in keys for w in v[k]])
+        ),
+        trigger_kinds=_trigger_kinds(v),
         date_item_re=re.compile(_DMY, re.I),
         list_sep_re=re.compile(lsep, re.I),
         half_first_re=re.compile(_alt(v["half_year_first"]), re.I),
@@ -367,6 +458,27 @@ class _Ctx:
     section_starts: list[int] = field(default_factory=list)
     intervals: list[re.Match[str]] = field(default_factory=list)  # "03 tháng/lần", found once
     interval_starts: list[int] = field(default_factory=list)
+    triggers: dict[str, list[int]] = field(default_factory=dict)  # _TRIGGERS kind -> offsets
+    marks: list[int] = field(default_factory=list)  # where any atom, interval or trigger starts
+
+    def has(self, kind: str, z: _Zone) -> bool:
+        """Does a word of the ``kind`` of search (see _TRIGGERS) start in ``z``?"""
+        return _starts_in(self.triggers[kind], z)
+
+
+def _starts_in(offsets: list[int], z: _Zone) -> bool:
+    i = bisect_left(offsets, z.start)
+    return i < len(offsets) and offsets[i] < z.end
+
+
+def _trigger_index(low: str) -> dict[str, list[int]]:
+    """Where each kind of search of _TRIGGERS may match: the offsets of its words."""
+    vocab = _vocab()
+    index: dict[str, list[int]] = {kind: [] for kind in _TRIGGERS}
+    for m in _overlapping(vocab.trigger_re, low):
+        for kind in vocab.trigger_kinds[" ".join(m.group().split())]:
+            index[kind].append(m.start())
+    return index
 
 
 # --- calendar helpers ----------------------------------------------------------------------
@@ -423,17 +535,20 @@ _ANCHORS = {
 }
 
 
-def _all_atoms(mt: str) -> list[_Atom]:
+def _all_atoms(mt: str, low: str) -> list[_Atom]:
     """Every atom of the document, found once (zones then take theirs by offset)."""
-    found = [
-        _Atom(name, m.start(), m.end(), m)
-        for name, rx in _vocab().atoms
-        for m in (
-            anchored_finditer(rx, _ANCHORS[name][0], mt, _ANCHORS[name][1])
-            if name in _ANCHORS
-            else rx.finditer(mt)
-        )
-    ]
+    vocab = _vocab()
+    lead_starts: dict[re.Pattern[str], list[int]] = {}
+    found = []
+    for name, rx in vocab.atoms:
+        if name in _ANCHORS:
+            ms = anchored_finditer(rx, _ANCHORS[name][0], mt, _ANCHORS[name][1])
+        else:
+            lead = vocab.atom_leads[name]
+            if lead not in lead_starts:
+                lead_starts[lead] = [m.start() for m in _overlapping(lead, low)]
+            ms = _finditer_at(rx, mt, lead_starts[lead])
+        found += (_Atom(name, m.start(), m.end(), m) for m in ms)
     found.sort(key=lambda a: a.start)
     return found
 
@@ -830,17 +945,18 @@ def _period_items(mt: str, start: int, end: int) -> list[_Item]:
 def _recurrences(ctx: _Ctx, z: _Zone) -> list[_Hit]:
     """``Hàng quý``, ``định kỳ hàng tháng, quý, năm``, ``báo cáo quý, 6 tháng và hàng năm``."""
     vocab, mt = _vocab(), ctx.mt
-    found = [*vocab.every_re.finditer(mt, z.start, z.end)]
-    if z.mode != "text":  # "Thời gian thực hiện: 6 tháng, hằng năm và định kỳ"
-        found += vocab.counted_re.finditer(mt, z.start, z.end)
+    found = [*vocab.every_re.finditer(mt, z.start, z.end)] if ctx.has("every", z) else []
+    if z.mode != "text" and ctx.has("counted", z):
+        found += vocab.counted_re.finditer(mt, z.start, z.end)  # "6 tháng, hằng năm và định kỳ"
     hits = [
         _Hit(m.start(), m.end(), _period_items(mt, m.start("ps"), m.end("ps")), "recurring")
         for m in found
     ]
-    hits += [  # "báo cáo quý": a report named by its period (see _named_reports)
-        _Hit(m.start(), m.end(), _period_items(mt, m.start("ps"), m.end("ps")), "report")
-        for m in vocab.report_re.finditer(mt, z.start, z.end)
-    ]
+    if ctx.has("report", z):
+        hits += [  # "báo cáo quý": a report named by its period (see _named_reports)
+            _Hit(m.start(), m.end(), _period_items(mt, m.start("ps"), m.end("ps")), "report")
+            for m in vocab.report_re.finditer(mt, z.start, z.end)
+        ]
     lo = bisect_left(ctx.interval_starts, z.start)
     hi = bisect_left(ctx.interval_starts, z.end)
     for m in ctx.intervals[lo:hi]:
@@ -857,7 +973,7 @@ def _recurrences(ctx: _Ctx, z: _Zone) -> list[_Hit]:
         rule = f"FREQ={freq}" + (f";INTERVAL={interval}" if interval > 1 else "")
         start = lead.start() if lead else m.start()
         hits.append(_Hit(start, m.end(), [_Item("recurring", None, None, rule)], "recurring"))
-    for m in vocab.periodic_re.finditer(mt, z.start, z.end):
+    for m in vocab.periodic_re.finditer(mt, z.start, z.end) if ctx.has("periodic", z) else ():
         if z.mode == "text" and not _coordinated(mt, z, m.start()):
             continue
         hits.append(_Hit(m.start(), m.end(), [_Item("recurring")], "periodic"))
@@ -875,6 +991,8 @@ def _coordinated(mt: str, z: _Zone, pos: int) -> bool:
 def _ongoing(ctx: _Ctx, z: _Zone) -> list[_Hit]:
     vocab = _vocab()
     rx = vocab.ongoing_re if z.mode == "text" else vocab.ongoing_cell_re
+    if not ctx.has("ongoing" if z.mode == "text" else "ongoing_cell", z):
+        return []
     return [
         _Hit(m.start(), m.end(), [_Item("ongoing")], "ongoing")
         for m in rx.finditer(ctx.mt, z.start, z.end)
@@ -900,23 +1018,28 @@ def _requests(ctx: _Ctx, z: _Zone) -> list[_Hit]:
     """``khi có yêu cầu của UBND ...``, ``theo yêu cầu``; ``Theo lịch của UBND tỉnh``."""
     vocab, mt = _vocab(), ctx.mt
     cell = z.mode != "text"
-    hits = []
-    for m in vocab.on_request_re.finditer(mt, z.start, z.end):
+    hits: list[_Hit] = []
+
+    def search(kind: str, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return rx.finditer(mt, z.start, z.end) if ctx.has(kind, z) else iter(())
+
+    for m in search("on_request", vocab.on_request_re):
         hits.append(
             _Hit(m.start(), _agency_tail(mt, z, m.end()), [_Item("on_request")], "on_request")
         )
-    for m in vocab.as_requested_re.finditer(mt, z.start, z.end):
+    for m in search("as_requested", vocab.as_requested_re):
         if cell or vocab.as_requested_ok_re.match(mt, m.end(), z.end):
             hits.append(
                 _Hit(m.start(), _agency_tail(mt, z, m.end()), [_Item("on_request")], "on_request")
             )
-    for m in (vocab.schedule_cell_re if cell else vocab.schedule_re).finditer(mt, z.start, z.end):
+    schedule = vocab.schedule_cell_re if cell else vocab.schedule_re
+    for m in search("schedule_cell" if cell else "schedule", schedule):
         if not vocab.schedule_neg_re.search(mt, max(z.start, m.start() - 20), m.start()):
             hits.append(
                 _Hit(m.start(), _agency_tail(mt, z, m.end()), [_Item("schedule")], "schedule")
             )
     if cell:
-        for m in vocab.on_request_cell_re.finditer(mt, z.start, z.end):
+        for m in search("on_request_cell", vocab.on_request_cell_re):
             hits.append(
                 _Hit(m.start(), _agency_tail(mt, z, m.end()), [_Item("on_request")], "on_request")
             )
@@ -1075,7 +1198,8 @@ def extract(
         sections=sections,
         by_id={s.section_id: s for s in sections},
     )
-    ctx.atoms = _all_atoms(ctx.mt)
+    low = _lowered(ctx.mt)
+    ctx.atoms = _all_atoms(ctx.mt, low)
     ctx.atom_starts = [a.start for a in ctx.atoms]
     ctx.block_starts = [b.start for b in doc.blocks]
     ctx.intervals = [
@@ -1084,6 +1208,10 @@ def extract(
         if not (m.start() and ctx.mt[m.start() - 1].isalnum())  # "2024 năm" holds no "24 năm"
     ]
     ctx.interval_starts = [m.start() for m in ctx.intervals]
+    ctx.triggers = _trigger_index(low)
+    ctx.marks = sorted(
+        [*ctx.atom_starts, *ctx.interval_starts, *(p for ps in ctx.triggers.values() for p in ps)]
+    )
     ctx.sections = sorted(sections, key=lambda s: s.char_start)
     ctx.section_starts = [s.char_start for s in ctx.sections]
 
@@ -1091,6 +1219,8 @@ def extract(
     preamble_end = ctx.section_starts[0] if ctx.section_starts else 0
     chosen: list[tuple[_Zone, _Hit]] = []
     for z in _zones(doc, info, preamble_end):
+        if not _starts_in(ctx.marks, z):
+            continue  # nothing any search below could find
         if z.mode == "text" and not ctx.report and _looks_back(ctx, z.start):
             continue  # "I. KẾT QUẢ THỰC HIỆN NĂM 2023" of a plan: history
         cands = _phrases(ctx, z) + _recurrences(ctx, z) + _ongoing(ctx, z) + _requests(ctx, z)
