@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -58,7 +59,7 @@ from functools import cache
 
 from .. import patterns
 from ..model import Deadline, Document, DocumentInfo, LegalRef, Section
-from ..normalize import anchored_finditer, match_text
+from ..normalize import match_text
 from ..patterns import alternation as _alt
 from ..patterns import word_re as _word
 from ..structure import section_at, section_chain
@@ -87,7 +88,7 @@ class _Vocab:
     roman: dict[str, int]
     periods: dict[str, str]  # folded period word -> RRULE
     prefix_kind: dict[str, str]  # folded prefix word -> before | end_of | until | from | ...
-    prefix_re: re.Pattern[str]
+    prefix_re: _Tail
     atoms: list[tuple[str, re.Pattern[str]]]
     atom_leads: dict[str, re.Pattern[str]]  # atom name -> its opening word, on the lowered text
     trigger_re: re.Pattern[str]  # every word of _TRIGGERS, on the lowered text
@@ -102,25 +103,25 @@ class _Vocab:
     yearly_tail_re: re.Pattern[str]
     yearly_head_re: re.Pattern[str]
     interval_re: re.Pattern[str]
-    interval_lead_re: re.Pattern[str]
+    interval_lead_re: _Tail
     interval_units: dict[str, tuple[str, int]]
     onward_re: re.Pattern[str]
     name_tail_re: re.Pattern[str]
     history_tail_re: re.Pattern[str]
-    comparison_re: re.Pattern[str]
-    as_of_re: re.Pattern[str]
-    target_lead_re: re.Pattern[str]
-    duration_re: re.Pattern[str]
-    task_lead_re: re.Pattern[str]
-    report_before_re: re.Pattern[str]
+    comparison_re: _Tail
+    as_of_re: _Tail
+    target_lead_re: _Tail
+    duration_re: _Tail
+    task_lead_re: _Tail
+    report_before_re: _Tail
     every_re: re.Pattern[str]
     report_re: re.Pattern[str]
     counted_re: re.Pattern[str]
     period_item_re: re.Pattern[str]
     ongoing_re: re.Pattern[str]
     ongoing_cell_re: re.Pattern[str]
-    opener_re: re.Pattern[str]
-    after_verb_re: re.Pattern[str]
+    opener_re: _Tail
+    after_verb_re: _Tail
     not_before_re: re.Pattern[str]
     verb_follow_re: re.Pattern[str]
     periodic_re: re.Pattern[str]
@@ -132,24 +133,45 @@ class _Vocab:
     on_request_cell_re: re.Pattern[str]
     schedule_re: re.Pattern[str]
     schedule_cell_re: re.Pattern[str]
-    schedule_neg_re: re.Pattern[str]
+    schedule_neg_re: _Tail
     of_re: re.Pattern[str]
     time_label_re: re.Pattern[str]
     time_header_re: re.Pattern[str]
     skip_kinds: frozenset[str]
     descriptive_types: frozenset[str]
     forward_re: re.Pattern[str]
-    place_re: re.Pattern[str]
+    place_re: _Tail
     lunar_re: re.Pattern[str]
     edition_re: re.Pattern[str]
     basis_re: re.Pattern[str]
     clock_re: re.Pattern[str]
-    event_re: re.Pattern[str]
+    event_re: _Tail
 
 
-def _ends_with(words: list[str], before: str = r"[\s(]") -> re.Pattern[str]:
+@dataclass(frozen=True, slots=True)
+class _Tail:
+    """A pattern that matches at the end of a text window, ending with one of some words and
+    spaces (``... so với``). Most windows do not end with any of their last words, which a
+    string test tells much faster than the pattern's search, which tries every position."""
+
+    rx: re.Pattern[str]
+    last_words: tuple[str, ...]  # lowered (see _lowered)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if not _lowered(text[pos:endpos]).rstrip().endswith(self.last_words):
+            return None
+        return self.rx.search(text, pos, endpos)
+
+
+def _tail(pattern: str, words: list[str]) -> _Tail:
+    """``pattern``, which ends with one of ``words`` and ``\\s*$``, as a _Tail."""
+    last = {_lowered(patterns.folded(w)).split()[-1] for w in words}
+    return _Tail(re.compile(pattern, re.I), tuple(sorted(last)))
+
+
+def _ends_with(words: list[str], before: str = r"[\s(]") -> _Tail:
     """``... <word>`` at the end of a text window (the words right before a match)."""
-    return re.compile(r"(?:^|(?<=" + before + r"))(?:" + _alt(words) + r")\s*$", re.I)
+    return _tail(r"(?:^|(?<=" + before + r"))(?:" + _alt(words) + r")\s*$", words)
 
 
 # --- finding where to look, once per document ------------------------------------------------
@@ -161,14 +183,17 @@ def _ends_with(words: list[str], before: str = r"[\s(]") -> re.Pattern[str]:
 # re.I equates these with "i" and "s" (re._casefix); str.lower() does not ("İ" even lowers to
 # two characters). Mapped first, every re.I match of a word is a plain match of the lowered
 # word at the same offset.
-_CASE_FIX = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_CASE_FIX = {"İ": "i", "ı": "i", "ſ": "s"}
 
 
 def _lowered(text: str) -> str:
     """Same-length copy of ``text`` in which ``re.I`` matches of a word are plain matches."""
-    low = text.translate(_CASE_FIX).lower()
+    for c, fix in _CASE_FIX.items():  # rare; str.replace is much faster than str.translate
+        if c in text:
+            text = text.replace(c, fix)
+    low = text.lower()
     if len(low) != len(text):  # no such character in today's Unicode; keep offsets if one comes
-        low = "".join(c.translate(_CASE_FIX).lower()[:1] for c in text)
+        low = "".join(c.lower()[:1] for c in text)
     return low
 
 
@@ -251,14 +276,17 @@ def _vocab() -> _Vocab:
     counted = _alt(v["counted_periods"])
     ongoing = _alt(v["ongoing_words"])
     whole, phase_w = _alt(v["whole_year_words"]), _alt(v["period_words"])
-    # The word every atom but "dates" and "year" (see _ANCHORS) opens with, before a space.
+    # The words each atom opens with, before a space ("dates" and "year" may also open with
+    # their first digit: see _anchored).
     leads = {
-        "qday": "day_words",
-        "mday": "day_words",
-        "date_words": "day_words",
-        "half": "half_year_counts",
-        "quarter": "quarter_words",
-        "month": "month_words",
+        "qday": ["day_words"],
+        "mday": ["day_words"],
+        "date_words": ["day_words"],
+        "dates": ["day_words"],
+        "half": ["half_year_counts"],
+        "quarter": ["quarter_words"],
+        "month": ["month_words"],
+        "year": ["whole_year_words", "year_words", "period_words"],
     }
     atoms = [
         ("qday", rf"(?:{day})\s+(?P<d>\d{{1,2}})\s+(?P<which>{qend}|{qfirst})(?![\w])"),
@@ -310,11 +338,15 @@ def _vocab() -> _Vocab:
         roman=roman,
         periods={_key(k): val for k, val in v["periods"].items()},
         prefix_kind=prefix_kind,
-        prefix_re=re.compile(
-            r"(?:^|(?<=[\s(\t\n,;:]))(?P<w>" + _alt(list(prefix_kind)) + r")\s*$", re.I
+        prefix_re=_tail(
+            r"(?:^|(?<=[\s(\t\n,;:]))(?P<w>" + _alt(list(prefix_kind)) + r")\s*$",
+            list(prefix_kind),
         ),
         atoms=[(name, re.compile(rx, re.I)) for name, rx in atoms],
-        atom_leads={name: re.compile(rf"(?:{_lowered_alt(v[k])})\s") for name, k in leads.items()},
+        atom_leads={
+            name: re.compile(rf"(?:{_lowered_alt([w for k in keys for w in v[k]])})\s")
+            for name, keys in leads.items()
+        },
         trigger_re=re.compile(
             _lowered_alt([w for keys in _TRIGGERS.values() for k in keys for w in v[k]])
         ),
@@ -346,10 +378,11 @@ def _vocab() -> _Vocab:
         comparison_re=_ends_with(v["comparison_leads"]),
         as_of_re=_ends_with(v["as_of_leads"]),
         target_lead_re=_ends_with(v["target_leads"]),
-        duration_re=re.compile(rf"\d+\s+(?:{month})\s*$", re.I),
+        duration_re=_tail(rf"\d+\s+(?:{month})\s*$", v["month_words"]),
         task_lead_re=_ends_with(v["task_period_leads"], r"[\s(,]"),
-        report_before_re=re.compile(
-            rf"(?:^|(?<=[\s(,;]))(?P<noun>{_alt(v['report_nouns'])})\s+(?P<p>{period})\s*$", re.I
+        report_before_re=_tail(
+            rf"(?:^|(?<=[\s(,;]))(?P<noun>{_alt(v['report_nouns'])})\s+(?P<p>{period})\s*$",
+            list(v["periods"]),
         ),
         every_re=re.compile(
             rf"(?:(?<![\w])(?P<og>{ongoing})\s+)?(?<![\w])"
@@ -528,7 +561,7 @@ class _Atom:
 
 
 # Atoms that open with optional words are found around what they cannot lack: the year, or
-# the slash between day and month (see normalize.anchored_finditer).
+# the slash between day and month (see _anchored).
 _ANCHORS = {
     "year": (re.compile(r"(?:19|20)\d{2}"), 40),
     "dates": (re.compile(r"\d\s*[/.\-]\s*\d"), 12),
@@ -538,19 +571,49 @@ _ANCHORS = {
 def _all_atoms(mt: str, low: str) -> list[_Atom]:
     """Every atom of the document, found once (zones then take theirs by offset)."""
     vocab = _vocab()
-    lead_starts: dict[re.Pattern[str], list[int]] = {}
+    lead_starts: dict[str, list[int]] = {}
     found = []
     for name, rx in vocab.atoms:
+        lead = vocab.atom_leads[name]
+        if lead.pattern not in lead_starts:
+            lead_starts[lead.pattern] = [m.start() for m in _overlapping(lead, low)]
         if name in _ANCHORS:
-            ms = anchored_finditer(rx, _ANCHORS[name][0], mt, _ANCHORS[name][1])
+            anchor, back = _ANCHORS[name]
+            ms = _anchored(rx, anchor, mt, back, lead_starts[lead.pattern])
         else:
-            lead = vocab.atom_leads[name]
-            if lead not in lead_starts:
-                lead_starts[lead] = [m.start() for m in _overlapping(lead, low)]
-            ms = _finditer_at(rx, mt, lead_starts[lead])
+            ms = _finditer_at(rx, mt, lead_starts[lead.pattern])
         found += (_Atom(name, m.start(), m.end(), m) for m in ms)
     found.sort(key=lambda a: a.start)
     return found
+
+
+_DIGIT_AT_WORD_START = re.compile(r"(?<![^\W_])\d")  # "_" is no letter or digit (isalnum)
+
+
+def _anchored(
+    rx: re.Pattern[str], anchor: re.Pattern[str], text: str, back: int, leads: list[int]
+) -> Iterator[re.Match[str]]:
+    """``normalize.anchored_finditer(rx, anchor, text, back)`` for a pattern that opens with
+    a digit or with a word at one of ``leads`` (sorted): it tries only those of the word
+    starts before each anchor, instead of every one."""
+    last_end = 0
+    for a in anchor.finditer(text):
+        at = a.start()
+        if at < last_end:
+            continue
+        lo = max(last_end, at - back)
+        starts = {m.start() for m in _DIGIT_AT_WORD_START.finditer(text, lo, at)}
+        starts.update(
+            p
+            for p in leads[bisect_left(leads, lo) : bisect_left(leads, at)]
+            if p == 0 or not text[p - 1].isalnum()
+        )
+        for p in [*sorted(starts), at]:
+            m = rx.match(text, p)
+            if m is not None and m.end() > at:
+                last_end = max(m.end(), m.start() + 1)
+                yield m
+                break
 
 
 def _find_atoms(ctx: _Ctx, z: _Zone) -> list[_Atom]:
@@ -706,7 +769,8 @@ _AFTER_BOUNDARY = re.compile(r"(?:[.;:!?(]|\s[-–+•·])\s*$")
 
 def _clause_start(mt: str, z: _Zone, pos: int, comma: bool = False) -> bool:
     """At the start of an item, a sentence, a clause or a parenthesis (a comma if asked)."""
-    lo = max(z.start, mt.rfind("\n", 0, pos) + 1, mt.rfind("\t", 0, pos) + 1)
+    # from z.start: a tab may be far before, or nowhere
+    lo = max(z.start, mt.rfind("\n", z.start, pos) + 1, mt.rfind("\t", z.start, pos) + 1)
     before = mt[lo:pos]
     if _LABEL_ONLY.fullmatch(before) or _AFTER_BOUNDARY.search(before):
         return True
@@ -1083,7 +1147,8 @@ def _zones(doc: Document, info: DocumentInfo, preamble_end: int = 0) -> list[_Zo
                 continue  # "Căn cứ ... giai đoạn I: từ năm 2021 đến năm 2025;": a name
             if title and i < 12 and text and text in title:
                 continue  # the title: "... giai đoạn 2021-2030" is the plan's name
-            lm = vocab.time_label_re.search(match_text(b.text))
+            # a label ends with a colon, which most blocks lack
+            lm = ":" in b.text and vocab.time_label_re.search(match_text(b.text))
             if lm:
                 zones.append(_Zone(b.start, b.start + lm.start(), "text"))
                 zones.append(_Zone(b.start + lm.end(), b.end, "line"))
