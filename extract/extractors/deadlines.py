@@ -56,6 +56,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
+from itertools import accumulate
 
 from .. import patterns
 from ..model import Deadline, Document, DocumentInfo, LegalRef, Section
@@ -232,12 +233,14 @@ def _trigger_kinds(v: dict) -> dict[str, frozenset[str]]:
     }
 
 
-def _overlapping(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _overlapping(
+    rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsize
+) -> Iterator[re.Match[str]]:
     """The match of ``rx`` at every offset where it matches, overlapping ones included."""
-    m = rx.search(text)
+    m = rx.search(text, pos, endpos)
     while m:
         yield m
-        m = rx.search(text, m.start() + 1)
+        m = rx.search(text, m.start() + 1, endpos)
 
 
 def _finditer_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -493,6 +496,13 @@ class _Ctx:
     interval_starts: list[int] = field(default_factory=list)
     triggers: dict[str, list[int]] = field(default_factory=dict)  # _TRIGGERS kind -> offsets
     marks: list[int] = field(default_factory=list)  # where any atom, interval or trigger starts
+    ref_starts: list[int] = field(default_factory=list)  # legal references, sorted by start
+    ref_ends: list[int] = field(default_factory=list)  # the last end among the first i + 1
+
+    def in_ref(self, start: int, end: int) -> bool:
+        """Does ``start``..``end`` overlap a legal reference (whose text is not read)?"""
+        i = bisect_left(self.ref_starts, end)
+        return i > 0 and self.ref_ends[i - 1] > start
 
     def has(self, kind: str, z: _Zone) -> bool:
         """Does a word of the ``kind`` of search (see _TRIGGERS) start in ``z``?"""
@@ -575,40 +585,43 @@ def _all_atoms(mt: str, low: str) -> list[_Atom]:
     found = []
     for name, rx in vocab.atoms:
         lead = vocab.atom_leads[name]
-        if lead.pattern not in lead_starts:
-            lead_starts[lead.pattern] = [m.start() for m in _overlapping(lead, low)]
         if name in _ANCHORS:
-            anchor, back = _ANCHORS[name]
-            ms = _anchored(rx, anchor, mt, back, lead_starts[lead.pattern])
+            ms = _anchored(rx, *_ANCHORS[name], mt, low, lead, digits=name == "dates")
         else:
+            if lead.pattern not in lead_starts:
+                lead_starts[lead.pattern] = [m.start() for m in _overlapping(lead, low)]
             ms = _finditer_at(rx, mt, lead_starts[lead.pattern])
         found += (_Atom(name, m.start(), m.end(), m) for m in ms)
     found.sort(key=lambda a: a.start)
     return found
 
 
-_DIGIT_AT_WORD_START = re.compile(r"(?<![^\W_])\d")  # "_" is no letter or digit (isalnum)
-
-
 def _anchored(
-    rx: re.Pattern[str], anchor: re.Pattern[str], text: str, back: int, leads: list[int]
+    rx: re.Pattern[str],
+    anchor: re.Pattern[str],
+    back: int,
+    text: str,
+    low: str,
+    lead: re.Pattern[str],
+    digits: bool,
 ) -> Iterator[re.Match[str]]:
-    """``normalize.anchored_finditer(rx, anchor, text, back)`` for a pattern that opens with
-    a digit or with a word at one of ``leads`` (sorted): it tries only those of the word
-    starts before each anchor, instead of every one."""
+    """``normalize.anchored_finditer(rx, anchor, text, back)`` for a pattern that can open
+    only with a ``lead`` word (searched in ``low``) or a digit: of the word starts before an
+    anchor it tries those, and only these. The lead words hold no digit, so one that opens a
+    match ends before the anchor. Without ``digits`` the digits are left out: a year opening
+    a match is an anchor of its own, tried before."""
     last_end = 0
     for a in anchor.finditer(text):
         at = a.start()
         if at < last_end:
             continue
         lo = max(last_end, at - back)
-        starts = {m.start() for m in _DIGIT_AT_WORD_START.finditer(text, lo, at)}
-        starts.update(
-            p
-            for p in leads[bisect_left(leads, lo) : bisect_left(leads, at)]
-            if p == 0 or not text[p - 1].isalnum()
-        )
-        for p in [*sorted(starts), at]:
+        starts = [m.start() for m in _overlapping(lead, low, lo, at)]
+        if digits:
+            starts += (p for p in range(lo, at) if text[p].isdecimal())  # \d
+        if starts:
+            starts = [p for p in sorted(set(starts)) if p == 0 or not text[p - 1].isalnum()]
+        for p in [*starts, at]:
             m = rx.match(text, p)
             if m is not None and m.end() > at:
                 last_end = max(m.end(), m.start() + 1)
@@ -793,6 +806,8 @@ def _phrases(ctx: _Ctx, z: _Zone) -> list[_Hit]:
         if skip_next:
             skip_next = False
             continue
+        if not _parse_atom(ctx, a, ctx.year):
+            continue
         clock = (
             vocab.clock_re.search(mt, max(z.lo, a.start - 40), a.start)
             if a.name in ("dates", "date_words")
@@ -808,8 +823,6 @@ def _phrases(ctx: _Ctx, z: _Zone) -> list[_Hit]:
                 kind, start = "at", clock.start()
         else:
             kind, start = _prefix(mt, z, a.start)
-        if not _parse_atom(ctx, a, ctx.year):
-            continue
         if vocab.lunar_re.match(mt, a.end, z.end):
             continue  # "(tức từ ngày 16/12 năm Giáp Thìn ...)": the lunar date of a solar one
         if (
@@ -837,6 +850,8 @@ def _phrases(ctx: _Ctx, z: _Zone) -> list[_Hit]:
                 start, end = _extend_recurring(mt, z, start, end)
         if items[0].kind == "range" and (onward := vocab.onward_re.match(mt, end, z.end)):
             end = onward.end()
+        if ctx.in_ref(start, end):
+            continue  # dropped by extract anyway; the gate below costs more
         if z.mode == "text" and not _text_gate(ctx, z, a, kind, start, end, items):
             continue
         hits.append(_Hit(start, end, items, "atom"))
@@ -1280,7 +1295,9 @@ def extract(
     ctx.sections = sorted(sections, key=lambda s: s.char_start)
     ctx.section_starts = [s.char_start for s in ctx.sections]
 
-    ref_spans = [(r.char_start, r.char_end) for r in legal_refs]
+    refs = sorted((r.char_start, r.char_end) for r in legal_refs)
+    ctx.ref_starts = [s for s, _ in refs]
+    ctx.ref_ends = list(accumulate((e for _, e in refs), max))
     preamble_end = ctx.section_starts[0] if ctx.section_starts else 0
     chosen: list[tuple[_Zone, _Hit]] = []
     for z in _zones(doc, info, preamble_end):
@@ -1295,7 +1312,7 @@ def extract(
                 for h in cands
                 if _forward(ctx, h.start) or (h.family == "atom" and not _reported(ctx, h))
             ]
-        cands = [h for h in cands if not any(s < h.end and h.start < e for s, e in ref_spans)]
+        cands = [h for h in cands if not ctx.in_ref(h.start, h.end)]
         cands.sort(key=lambda h: (h.start - h.end, h.start))  # longest first
         picked: list[_Hit] = []
         for h in cands:
