@@ -778,6 +778,9 @@ _LABEL_ONLY = re.compile(
     r"\s*(?:(?:[-–+•·*○▪►]|[a-zđ][).]|\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]+[.)]|[A-ZĐ][.)])\s*)?"
 )
 _AFTER_BOUNDARY = re.compile(r"(?:[.;:!?(]|\s[-–+•·])\s*$")
+# The last non-space character of an _AFTER_BOUNDARY match, tested first: the search tries
+# every position of what may be a long line.
+_BOUNDARY_LAST = ".;:!?(-–+•·"
 
 
 def _clause_start(mt: str, z: _Zone, pos: int, comma: bool = False) -> bool:
@@ -785,9 +788,12 @@ def _clause_start(mt: str, z: _Zone, pos: int, comma: bool = False) -> bool:
     # from z.start: a tab may be far before, or nowhere
     lo = max(z.start, mt.rfind("\n", z.start, pos) + 1, mt.rfind("\t", z.start, pos) + 1)
     before = mt[lo:pos]
-    if _LABEL_ONLY.fullmatch(before) or _AFTER_BOUNDARY.search(before):
+    tail = before.rstrip()
+    if _LABEL_ONLY.fullmatch(before) or (
+        tail and tail[-1] in _BOUNDARY_LAST and _AFTER_BOUNDARY.search(before)
+    ):
         return True
-    return comma and before.rstrip().endswith(",")
+    return comma and tail.endswith(",")
 
 
 def _in_quotes(mt: str, pos: int) -> bool:
