@@ -50,14 +50,17 @@ from __future__ import annotations
 
 import calendar
 import re
+import sys
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
+from itertools import accumulate
 
 from .. import patterns
 from ..model import Deadline, Document, DocumentInfo, LegalRef, Section
-from ..normalize import anchored_finditer, match_text
+from ..normalize import match_text
 from ..patterns import alternation as _alt
 from ..patterns import word_re as _word
 from ..structure import section_at, section_chain
@@ -86,8 +89,11 @@ class _Vocab:
     roman: dict[str, int]
     periods: dict[str, str]  # folded period word -> RRULE
     prefix_kind: dict[str, str]  # folded prefix word -> before | end_of | until | from | ...
-    prefix_re: re.Pattern[str]
+    prefix_re: _Tail
     atoms: list[tuple[str, re.Pattern[str]]]
+    atom_leads: dict[str, re.Pattern[str]]  # atom name -> its opening word, on the lowered text
+    trigger_re: re.Pattern[str]  # every word of _TRIGGERS, on the lowered text
+    trigger_kinds: dict[str, frozenset[str]]  # a matched trigger word -> the searches it opens
     date_item_re: re.Pattern[str]
     list_sep_re: re.Pattern[str]
     half_first_re: re.Pattern[str]
@@ -98,25 +104,25 @@ class _Vocab:
     yearly_tail_re: re.Pattern[str]
     yearly_head_re: re.Pattern[str]
     interval_re: re.Pattern[str]
-    interval_lead_re: re.Pattern[str]
+    interval_lead_re: _Tail
     interval_units: dict[str, tuple[str, int]]
     onward_re: re.Pattern[str]
     name_tail_re: re.Pattern[str]
     history_tail_re: re.Pattern[str]
-    comparison_re: re.Pattern[str]
-    as_of_re: re.Pattern[str]
-    target_lead_re: re.Pattern[str]
-    duration_re: re.Pattern[str]
-    task_lead_re: re.Pattern[str]
-    report_before_re: re.Pattern[str]
+    comparison_re: _Tail
+    as_of_re: _Tail
+    target_lead_re: _Tail
+    duration_re: _Tail
+    task_lead_re: _Tail
+    report_before_re: _Tail
     every_re: re.Pattern[str]
     report_re: re.Pattern[str]
     counted_re: re.Pattern[str]
     period_item_re: re.Pattern[str]
     ongoing_re: re.Pattern[str]
     ongoing_cell_re: re.Pattern[str]
-    opener_re: re.Pattern[str]
-    after_verb_re: re.Pattern[str]
+    opener_re: _Tail
+    after_verb_re: _Tail
     not_before_re: re.Pattern[str]
     verb_follow_re: re.Pattern[str]
     periodic_re: re.Pattern[str]
@@ -128,24 +134,140 @@ class _Vocab:
     on_request_cell_re: re.Pattern[str]
     schedule_re: re.Pattern[str]
     schedule_cell_re: re.Pattern[str]
-    schedule_neg_re: re.Pattern[str]
+    schedule_neg_re: _Tail
     of_re: re.Pattern[str]
     time_label_re: re.Pattern[str]
     time_header_re: re.Pattern[str]
     skip_kinds: frozenset[str]
     descriptive_types: frozenset[str]
     forward_re: re.Pattern[str]
-    place_re: re.Pattern[str]
+    place_re: _Tail
     lunar_re: re.Pattern[str]
     edition_re: re.Pattern[str]
     basis_re: re.Pattern[str]
     clock_re: re.Pattern[str]
-    event_re: re.Pattern[str]
+    event_re: _Tail
 
 
-def _ends_with(words: list[str], before: str = r"[\s(]") -> re.Pattern[str]:
+@dataclass(frozen=True, slots=True)
+class _Tail:
+    """A pattern that matches at the end of a text window, ending with one of some words and
+    spaces (``... so với``). Most windows do not end with any of their last words, which a
+    string test tells much faster than the pattern's search, which tries every position."""
+
+    rx: re.Pattern[str]
+    last_words: tuple[str, ...]  # lowered (see _lowered)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if not _lowered(text[pos:endpos]).rstrip().endswith(self.last_words):
+            return None
+        return self.rx.search(text, pos, endpos)
+
+
+def _tail(pattern: str, words: list[str]) -> _Tail:
+    """``pattern``, which ends with one of ``words`` and ``\\s*$``, as a _Tail."""
+    last = {_lowered(patterns.folded(w)).split()[-1] for w in words}
+    return _Tail(re.compile(pattern, re.I), tuple(sorted(last)))
+
+
+def _ends_with(words: list[str], before: str = r"[\s(]") -> _Tail:
     """``... <word>`` at the end of a text window (the words right before a match)."""
-    return re.compile(r"(?:^|(?<=" + before + r"))(?:" + _alt(words) + r")\s*$", re.I)
+    return _tail(r"(?:^|(?<=" + before + r"))(?:" + _alt(words) + r")\s*$", words)
+
+
+# --- finding where to look, once per document ------------------------------------------------
+# The patterns here are case-insensitive and most open with a look-behind, which Python's re
+# tries at every position of the text: searching each zone with each of them is most of the
+# cost. A lowered copy of the document, searched case-sensitively for the words a pattern
+# cannot match without, tells in one fast pass where a pattern may match at all.
+
+# re.I equates these with "i" and "s" (re._casefix); str.lower() does not ("İ" even lowers to
+# two characters). Mapped first, every re.I match of a word is a plain match of the lowered
+# word at the same offset.
+_CASE_FIX = {"İ": "i", "ı": "i", "ſ": "s"}
+
+
+def _lowered(text: str) -> str:
+    """Same-length copy of ``text`` in which ``re.I`` matches of a word are plain matches."""
+    for c, fix in _CASE_FIX.items():  # rare; str.replace is much faster than str.translate
+        if c in text:
+            text = text.replace(c, fix)
+    low = text.lower()
+    if len(low) != len(text):  # no such character in today's Unicode; keep offsets if one comes
+        low = "".join(c.lower()[:1] for c in text)
+    return low
+
+
+def _lowered_alt(words: list[str]) -> str:
+    """The alternation of ``words`` (as patterns.alternation spells them) to search in
+    ``_lowered`` text, written as a trie: re tries the branches of an alternation one by one
+    at every position, so branches that share their first letters make a long text pass
+    much faster. At a position it takes the longest word."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for c in _lowered(patterns.folded(w)):
+            node = node.setdefault(r"\s+" if c == " " else re.escape(c), {})
+        node[""] = {}
+    return _trie_re(trie)
+
+
+def _trie_re(node: dict[str, dict]) -> str:
+    branches = [tok + _trie_re(child) for tok, child in node.items() if tok]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 or "" in node else branches[0]
+    return body + "?" if "" in node else body
+
+
+# The searches of a zone (see _recurrences, _ongoing, _requests) that need a word: each runs
+# only in the zones where one of its words occurs.
+_TRIGGERS = {
+    "every": ("every_words", "periodic_words"),
+    "periodic": ("periodic_words",),
+    "counted": ("counted_periods",),
+    "report": ("report_nouns",),
+    "ongoing": ("ongoing_words",),
+    "ongoing_cell": ("ongoing_cell_words",),
+    "on_request": ("on_request_words",),
+    "as_requested": ("as_requested_words",),
+    "schedule": ("schedule_words",),
+    "schedule_cell": ("schedule_cell_words",),
+    "on_request_cell": ("on_request_cell_words",),
+}
+
+
+def _trigger_kinds(v: dict) -> dict[str, frozenset[str]]:
+    """Matched trigger word (spaces collapsed) -> the searches it opens. The alternation
+    takes the longest word at a position; every shorter word that also matches there is a
+    prefix of it, so the word opens the searches of all its prefixes."""
+    kinds: dict[str, set[str]] = {}
+    for kind, keys in _TRIGGERS.items():
+        for w in (w for k in keys for w in v[k]):
+            kinds.setdefault(" ".join(_lowered(patterns.folded(w)).split()), set()).add(kind)
+    return {
+        w: frozenset(k for p, ks in kinds.items() if w.startswith(p) for k in ks) for w in kinds
+    }
+
+
+def _overlapping(
+    rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsize
+) -> Iterator[re.Match[str]]:
+    """The match of ``rx`` at every offset where it matches, overlapping ones included."""
+    m = rx.search(text, pos, endpos)
+    while m:
+        yield m
+        m = rx.search(text, m.start() + 1, endpos)
+
+
+def _finditer_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern that matches only at ``starts`` (sorted) and
+    never matches the empty string."""
+    end = 0
+    for p in starts:
+        if p >= end and (m := rx.match(text, p)):
+            end = m.end()
+            yield m
 
 
 @cache
@@ -174,6 +296,18 @@ def _vocab() -> _Vocab:
     counted = _alt(v["counted_periods"])
     ongoing = _alt(v["ongoing_words"])
     whole, phase_w = _alt(v["whole_year_words"]), _alt(v["period_words"])
+    # The words each atom opens with, before a space ("dates" and "year" may also open with
+    # their first digit: see _anchored).
+    leads = {
+        "qday": ["day_words"],
+        "mday": ["day_words"],
+        "date_words": ["day_words"],
+        "dates": ["day_words"],
+        "half": ["half_year_counts"],
+        "quarter": ["quarter_words"],
+        "month": ["month_words"],
+        "year": ["whole_year_words", "year_words", "period_words"],
+    }
     atoms = [
         ("qday", rf"(?:{day})\s+(?P<d>\d{{1,2}})\s+(?P<which>{qend}|{qfirst})(?![\w])"),
         ("mday", rf"(?:{day})\s+(?P<d>\d{{1,2}})\s+(?:{every})\s+(?:{month})(?![\w])"),
@@ -224,10 +358,19 @@ def _vocab() -> _Vocab:
         roman=roman,
         periods={_key(k): val for k, val in v["periods"].items()},
         prefix_kind=prefix_kind,
-        prefix_re=re.compile(
-            r"(?:^|(?<=[\s(\t\n,;:]))(?P<w>" + _alt(list(prefix_kind)) + r")\s*$", re.I
+        prefix_re=_tail(
+            r"(?:^|(?<=[\s(\t\n,;:]))(?P<w>" + _alt(list(prefix_kind)) + r")\s*$",
+            list(prefix_kind),
         ),
         atoms=[(name, re.compile(rx, re.I)) for name, rx in atoms],
+        atom_leads={
+            name: re.compile(rf"(?:{_lowered_alt([w for k in keys for w in v[k]])})\s")
+            for name, keys in leads.items()
+        },
+        trigger_re=re.compile(
+            _lowered_alt([w for keys in _TRIGGERS.values() for k in keys for w in v[k]])
+        ),
+        trigger_kinds=_trigger_kinds(v),
         date_item_re=re.compile(_DMY, re.I),
         list_sep_re=re.compile(lsep, re.I),
         half_first_re=re.compile(_alt(v["half_year_first"]), re.I),
@@ -255,10 +398,11 @@ def _vocab() -> _Vocab:
         comparison_re=_ends_with(v["comparison_leads"]),
         as_of_re=_ends_with(v["as_of_leads"]),
         target_lead_re=_ends_with(v["target_leads"]),
-        duration_re=re.compile(rf"\d+\s+(?:{month})\s*$", re.I),
+        duration_re=_tail(rf"\d+\s+(?:{month})\s*$", v["month_words"]),
         task_lead_re=_ends_with(v["task_period_leads"], r"[\s(,]"),
-        report_before_re=re.compile(
-            rf"(?:^|(?<=[\s(,;]))(?P<noun>{_alt(v['report_nouns'])})\s+(?P<p>{period})\s*$", re.I
+        report_before_re=_tail(
+            rf"(?:^|(?<=[\s(,;]))(?P<noun>{_alt(v['report_nouns'])})\s+(?P<p>{period})\s*$",
+            list(v["periods"]),
         ),
         every_re=re.compile(
             rf"(?:(?<![\w])(?P<og>{ongoing})\s+)?(?<![\w])"
@@ -367,6 +511,34 @@ class _Ctx:
     section_starts: list[int] = field(default_factory=list)
     intervals: list[re.Match[str]] = field(default_factory=list)  # "03 tháng/lần", found once
     interval_starts: list[int] = field(default_factory=list)
+    triggers: dict[str, list[int]] = field(default_factory=dict)  # _TRIGGERS kind -> offsets
+    marks: list[int] = field(default_factory=list)  # where any atom, interval or trigger starts
+    ref_starts: list[int] = field(default_factory=list)  # legal references, sorted by start
+    ref_ends: list[int] = field(default_factory=list)  # the last end among the first i + 1
+
+    def in_ref(self, start: int, end: int) -> bool:
+        """Does ``start``..``end`` overlap a legal reference (whose text is not read)?"""
+        i = bisect_left(self.ref_starts, end)
+        return i > 0 and self.ref_ends[i - 1] > start
+
+    def has(self, kind: str, z: _Zone) -> bool:
+        """Does a word of the ``kind`` of search (see _TRIGGERS) start in ``z``?"""
+        return _starts_in(self.triggers[kind], z)
+
+
+def _starts_in(offsets: list[int], z: _Zone) -> bool:
+    i = bisect_left(offsets, z.start)
+    return i < len(offsets) and offsets[i] < z.end
+
+
+def _trigger_index(low: str) -> dict[str, list[int]]:
+    """Where each kind of search of _TRIGGERS may match: the offsets of its words."""
+    vocab = _vocab()
+    index: dict[str, list[int]] = {kind: [] for kind in _TRIGGERS}
+    for m in _overlapping(vocab.trigger_re, low):
+        for kind in vocab.trigger_kinds[" ".join(m.group().split())]:
+            index[kind].append(m.start())
+    return index
 
 
 # --- calendar helpers ----------------------------------------------------------------------
@@ -416,26 +588,62 @@ class _Atom:
 
 
 # Atoms that open with optional words are found around what they cannot lack: the year, or
-# the slash between day and month (see normalize.anchored_finditer).
+# the slash between day and month (see _anchored).
 _ANCHORS = {
     "year": (re.compile(r"(?:19|20)\d{2}"), 40),
     "dates": (re.compile(r"\d\s*[/.\-]\s*\d"), 12),
 }
 
 
-def _all_atoms(mt: str) -> list[_Atom]:
+def _all_atoms(mt: str, low: str) -> list[_Atom]:
     """Every atom of the document, found once (zones then take theirs by offset)."""
-    found = [
-        _Atom(name, m.start(), m.end(), m)
-        for name, rx in _vocab().atoms
-        for m in (
-            anchored_finditer(rx, _ANCHORS[name][0], mt, _ANCHORS[name][1])
-            if name in _ANCHORS
-            else rx.finditer(mt)
-        )
-    ]
+    vocab = _vocab()
+    lead_starts: dict[str, list[int]] = {}
+    found = []
+    for name, rx in vocab.atoms:
+        lead = vocab.atom_leads[name]
+        if name in _ANCHORS:
+            ms = _anchored(rx, *_ANCHORS[name], mt, low, lead, digits=name == "dates")
+        else:
+            if lead.pattern not in lead_starts:
+                lead_starts[lead.pattern] = [m.start() for m in _overlapping(lead, low)]
+            ms = _finditer_at(rx, mt, lead_starts[lead.pattern])
+        found += (_Atom(name, m.start(), m.end(), m) for m in ms)
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _anchored(
+    rx: re.Pattern[str],
+    anchor: re.Pattern[str],
+    back: int,
+    text: str,
+    low: str,
+    lead: re.Pattern[str],
+    digits: bool,
+) -> Iterator[re.Match[str]]:
+    """``normalize.anchored_finditer(rx, anchor, text, back)`` for a pattern that can open
+    only with a ``lead`` word (searched in ``low``) or a digit: of the word starts before an
+    anchor it tries those, and only these. The lead words hold no digit, so one that opens a
+    match ends before the anchor. Without ``digits`` the digits are left out: a year opening
+    a match is an anchor of its own, tried before."""
+    last_end = 0
+    for a in anchor.finditer(text):
+        at = a.start()
+        if at < last_end:
+            continue
+        lo = max(last_end, at - back)
+        starts = [m.start() for m in _overlapping(lead, low, lo, at)]
+        if digits:
+            starts += (p for p in range(lo, at) if text[p].isdecimal())  # \d
+        if starts:
+            starts = [p for p in sorted(set(starts)) if p == 0 or not text[p - 1].isalnum()]
+        for p in [*starts, at]:
+            m = rx.match(text, p)
+            if m is not None and m.end() > at:
+                last_end = max(m.end(), m.start() + 1)
+                yield m
+                break
 
 
 def _find_atoms(ctx: _Ctx, z: _Zone) -> list[_Atom]:
@@ -587,15 +795,22 @@ _LABEL_ONLY = re.compile(
     r"\s*(?:(?:[-–+•·*○▪►]|[a-zđ][).]|\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]+[.)]|[A-ZĐ][.)])\s*)?"
 )
 _AFTER_BOUNDARY = re.compile(r"(?:[.;:!?(]|\s[-–+•·])\s*$")
+# The last non-space character of an _AFTER_BOUNDARY match, tested first: the search tries
+# every position of what may be a long line.
+_BOUNDARY_LAST = ".;:!?(-–+•·"
 
 
 def _clause_start(mt: str, z: _Zone, pos: int, comma: bool = False) -> bool:
     """At the start of an item, a sentence, a clause or a parenthesis (a comma if asked)."""
-    lo = max(z.start, mt.rfind("\n", 0, pos) + 1, mt.rfind("\t", 0, pos) + 1)
+    # from z.start: a tab may be far before, or nowhere
+    lo = max(z.start, mt.rfind("\n", z.start, pos) + 1, mt.rfind("\t", z.start, pos) + 1)
     before = mt[lo:pos]
-    if _LABEL_ONLY.fullmatch(before) or _AFTER_BOUNDARY.search(before):
+    tail = before.rstrip()
+    if _LABEL_ONLY.fullmatch(before) or (
+        tail and tail[-1] in _BOUNDARY_LAST and _AFTER_BOUNDARY.search(before)
+    ):
         return True
-    return comma and before.rstrip().endswith(",")
+    return comma and tail.endswith(",")
 
 
 def _in_quotes(mt: str, pos: int) -> bool:
@@ -614,6 +829,8 @@ def _phrases(ctx: _Ctx, z: _Zone) -> list[_Hit]:
         if skip_next:
             skip_next = False
             continue
+        if not _parse_atom(ctx, a, ctx.year):
+            continue
         clock = (
             vocab.clock_re.search(mt, max(z.lo, a.start - 40), a.start)
             if a.name in ("dates", "date_words")
@@ -629,8 +846,6 @@ def _phrases(ctx: _Ctx, z: _Zone) -> list[_Hit]:
                 kind, start = "at", clock.start()
         else:
             kind, start = _prefix(mt, z, a.start)
-        if not _parse_atom(ctx, a, ctx.year):
-            continue
         if vocab.lunar_re.match(mt, a.end, z.end):
             continue  # "(tức từ ngày 16/12 năm Giáp Thìn ...)": the lunar date of a solar one
         if (
@@ -658,6 +873,8 @@ def _phrases(ctx: _Ctx, z: _Zone) -> list[_Hit]:
                 start, end = _extend_recurring(mt, z, start, end)
         if items[0].kind == "range" and (onward := vocab.onward_re.match(mt, end, z.end)):
             end = onward.end()
+        if ctx.in_ref(start, end):
+            continue  # dropped by extract anyway; the gate below costs more
         if z.mode == "text" and not _text_gate(ctx, z, a, kind, start, end, items):
             continue
         hits.append(_Hit(start, end, items, "atom"))
@@ -830,17 +1047,18 @@ def _period_items(mt: str, start: int, end: int) -> list[_Item]:
 def _recurrences(ctx: _Ctx, z: _Zone) -> list[_Hit]:
     """``Hàng quý``, ``định kỳ hàng tháng, quý, năm``, ``báo cáo quý, 6 tháng và hàng năm``."""
     vocab, mt = _vocab(), ctx.mt
-    found = [*vocab.every_re.finditer(mt, z.start, z.end)]
-    if z.mode != "text":  # "Thời gian thực hiện: 6 tháng, hằng năm và định kỳ"
-        found += vocab.counted_re.finditer(mt, z.start, z.end)
+    found = [*vocab.every_re.finditer(mt, z.start, z.end)] if ctx.has("every", z) else []
+    if z.mode != "text" and ctx.has("counted", z):
+        found += vocab.counted_re.finditer(mt, z.start, z.end)  # "6 tháng, hằng năm và định kỳ"
     hits = [
         _Hit(m.start(), m.end(), _period_items(mt, m.start("ps"), m.end("ps")), "recurring")
         for m in found
     ]
-    hits += [  # "báo cáo quý": a report named by its period (see _named_reports)
-        _Hit(m.start(), m.end(), _period_items(mt, m.start("ps"), m.end("ps")), "report")
-        for m in vocab.report_re.finditer(mt, z.start, z.end)
-    ]
+    if ctx.has("report", z):
+        hits += [  # "báo cáo quý": a report named by its period (see _named_reports)
+            _Hit(m.start(), m.end(), _period_items(mt, m.start("ps"), m.end("ps")), "report")
+            for m in vocab.report_re.finditer(mt, z.start, z.end)
+        ]
     lo = bisect_left(ctx.interval_starts, z.start)
     hi = bisect_left(ctx.interval_starts, z.end)
     for m in ctx.intervals[lo:hi]:
@@ -857,7 +1075,7 @@ def _recurrences(ctx: _Ctx, z: _Zone) -> list[_Hit]:
         rule = f"FREQ={freq}" + (f";INTERVAL={interval}" if interval > 1 else "")
         start = lead.start() if lead else m.start()
         hits.append(_Hit(start, m.end(), [_Item("recurring", None, None, rule)], "recurring"))
-    for m in vocab.periodic_re.finditer(mt, z.start, z.end):
+    for m in vocab.periodic_re.finditer(mt, z.start, z.end) if ctx.has("periodic", z) else ():
         if z.mode == "text" and not _coordinated(mt, z, m.start()):
             continue
         hits.append(_Hit(m.start(), m.end(), [_Item("recurring")], "periodic"))
@@ -875,6 +1093,8 @@ def _coordinated(mt: str, z: _Zone, pos: int) -> bool:
 def _ongoing(ctx: _Ctx, z: _Zone) -> list[_Hit]:
     vocab = _vocab()
     rx = vocab.ongoing_re if z.mode == "text" else vocab.ongoing_cell_re
+    if not ctx.has("ongoing" if z.mode == "text" else "ongoing_cell", z):
+        return []
     return [
         _Hit(m.start(), m.end(), [_Item("ongoing")], "ongoing")
         for m in rx.finditer(ctx.mt, z.start, z.end)
@@ -900,23 +1120,28 @@ def _requests(ctx: _Ctx, z: _Zone) -> list[_Hit]:
     """``khi có yêu cầu của UBND ...``, ``theo yêu cầu``; ``Theo lịch của UBND tỉnh``."""
     vocab, mt = _vocab(), ctx.mt
     cell = z.mode != "text"
-    hits = []
-    for m in vocab.on_request_re.finditer(mt, z.start, z.end):
+    hits: list[_Hit] = []
+
+    def search(kind: str, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return rx.finditer(mt, z.start, z.end) if ctx.has(kind, z) else iter(())
+
+    for m in search("on_request", vocab.on_request_re):
         hits.append(
             _Hit(m.start(), _agency_tail(mt, z, m.end()), [_Item("on_request")], "on_request")
         )
-    for m in vocab.as_requested_re.finditer(mt, z.start, z.end):
+    for m in search("as_requested", vocab.as_requested_re):
         if cell or vocab.as_requested_ok_re.match(mt, m.end(), z.end):
             hits.append(
                 _Hit(m.start(), _agency_tail(mt, z, m.end()), [_Item("on_request")], "on_request")
             )
-    for m in (vocab.schedule_cell_re if cell else vocab.schedule_re).finditer(mt, z.start, z.end):
+    schedule = vocab.schedule_cell_re if cell else vocab.schedule_re
+    for m in search("schedule_cell" if cell else "schedule", schedule):
         if not vocab.schedule_neg_re.search(mt, max(z.start, m.start() - 20), m.start()):
             hits.append(
                 _Hit(m.start(), _agency_tail(mt, z, m.end()), [_Item("schedule")], "schedule")
             )
     if cell:
-        for m in vocab.on_request_cell_re.finditer(mt, z.start, z.end):
+        for m in search("on_request_cell", vocab.on_request_cell_re):
             hits.append(
                 _Hit(m.start(), _agency_tail(mt, z, m.end()), [_Item("on_request")], "on_request")
             )
@@ -960,7 +1185,8 @@ def _zones(doc: Document, info: DocumentInfo, preamble_end: int = 0) -> list[_Zo
                 continue  # "Căn cứ ... giai đoạn I: từ năm 2021 đến năm 2025;": a name
             if title and i < 12 and text and text in title:
                 continue  # the title: "... giai đoạn 2021-2030" is the plan's name
-            lm = vocab.time_label_re.search(match_text(b.text))
+            # a label ends with a colon, which most blocks lack
+            lm = ":" in b.text and vocab.time_label_re.search(match_text(b.text))
             if lm:
                 zones.append(_Zone(b.start, b.start + lm.start(), "text"))
                 zones.append(_Zone(b.start + lm.end(), b.end, "line"))
@@ -1075,7 +1301,8 @@ def extract(
         sections=sections,
         by_id={s.section_id: s for s in sections},
     )
-    ctx.atoms = _all_atoms(ctx.mt)
+    low = _lowered(ctx.mt)
+    ctx.atoms = _all_atoms(ctx.mt, low)
     ctx.atom_starts = [a.start for a in ctx.atoms]
     ctx.block_starts = [b.start for b in doc.blocks]
     ctx.intervals = [
@@ -1084,13 +1311,21 @@ def extract(
         if not (m.start() and ctx.mt[m.start() - 1].isalnum())  # "2024 năm" holds no "24 năm"
     ]
     ctx.interval_starts = [m.start() for m in ctx.intervals]
+    ctx.triggers = _trigger_index(low)
+    ctx.marks = sorted(
+        [*ctx.atom_starts, *ctx.interval_starts, *(p for ps in ctx.triggers.values() for p in ps)]
+    )
     ctx.sections = sorted(sections, key=lambda s: s.char_start)
     ctx.section_starts = [s.char_start for s in ctx.sections]
 
-    ref_spans = [(r.char_start, r.char_end) for r in legal_refs]
+    refs = sorted((r.char_start, r.char_end) for r in legal_refs)
+    ctx.ref_starts = [s for s, _ in refs]
+    ctx.ref_ends = list(accumulate((e for _, e in refs), max))
     preamble_end = ctx.section_starts[0] if ctx.section_starts else 0
     chosen: list[tuple[_Zone, _Hit]] = []
     for z in _zones(doc, info, preamble_end):
+        if not _starts_in(ctx.marks, z):
+            continue  # nothing any search below could find
         if z.mode == "text" and not ctx.report and _looks_back(ctx, z.start):
             continue  # "I. KẾT QUẢ THỰC HIỆN NĂM 2023" of a plan: history
         cands = _phrases(ctx, z) + _recurrences(ctx, z) + _ongoing(ctx, z) + _requests(ctx, z)
@@ -1100,7 +1335,7 @@ def extract(
                 for h in cands
                 if _forward(ctx, h.start) or (h.family == "atom" and not _reported(ctx, h))
             ]
-        cands = [h for h in cands if not any(s < h.end and h.start < e for s, e in ref_spans)]
+        cands = [h for h in cands if not ctx.in_ref(h.start, h.end)]
         cands.sort(key=lambda h: (h.start - h.end, h.start))  # longest first
         picked: list[_Hit] = []
         for h in cands:
