@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extract.pipeline import process  # noqa: E402
-from extract.read import READERS  # noqa: E402
+from extract.pipeline import process
+from extract.read import READERS
 
 
 def _plain(obj):
