@@ -10,8 +10,9 @@ the display text at the same offsets.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
@@ -77,32 +78,50 @@ def clear_caches() -> None:
     lower_text.cache_clear()
 
 
-@lru_cache(maxsize=8)
-def lower_text(text: str) -> str:
-    """``text`` lower-cased, same length (a letter whose lower case is longer stays as it is).
+# re.I equates these with "i" and "s" (re._casefix); str.lower() does not ("İ" even lowers to
+# two characters). Mapped first, every re.I match of a word is a plain match of the lowered
+# word at the same offset.
+_CASE_FIX = {"İ": "i", "ı": "i", "ſ": "s"}
 
-    Searching this with a lower-case pattern is several times faster than ``re.I`` on the
+
+def lowered(text: str) -> str:
+    """Same-length lower-case copy of ``text`` in which ``re.I`` matches of a word are plain
+    matches of the lower-cased word.
+
+    Searching it with a lower-case pattern is several times faster than ``re.I`` on the
     original, which keeps ``re`` from skipping ahead to a pattern's first letter.
     """
+    for c, fix in _CASE_FIX.items():  # rare; str.replace is much faster than str.translate
+        if c in text:
+            text = text.replace(c, fix)
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if len(low) != len(text):  # no such character in today's Unicode; keep offsets if one comes
+        low = "".join(c.lower()[:1] for c in text)
+    return low
 
 
-def starts_of(rx: re.Pattern[str], text: str) -> Iterator[int]:
-    """Every position where ``rx`` matches, overlapping ones too (``luật`` inside ``bộ luật``).
+@lru_cache(maxsize=8)
+def lower_text(text: str) -> str:
+    """:func:`lowered` of a whole document, computed once for every stage that searches it."""
+    return lowered(text)
+
+
+def overlapping(
+    rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsize
+) -> Iterator[re.Match[str]]:
+    """The match of ``rx`` at every offset where it matches, overlapping ones too (``luật``
+    inside ``bộ luật``).
 
     A search restarted one character on is much cheaper than the equivalent ``(?=...)``
     pattern, which ``re`` cannot skip ahead with.
     """
-    m = rx.search(text)
+    m = rx.search(text, pos, endpos)
     while m is not None:
-        yield m.start()
-        m = rx.search(text, m.start() + 1)
+        yield m
+        m = rx.search(text, m.start() + 1, endpos)
 
 
-def finditer_at(rx: re.Pattern[str], text: str, starts: Iterator[int]) -> Iterator[re.Match[str]]:
+def finditer_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)`` for a pattern whose matches can only begin at ``starts``
     (ascending positions found by a cheap scan first, such as a lower-case keyword)."""
     last_end = 0
@@ -201,25 +220,33 @@ def strip_controls(text: str) -> str:
 
 
 def anchored_finditer(
-    rx: re.Pattern[str], anchor: re.Pattern[str], text: str, back: int
+    rx: re.Pattern[str],
+    anchor: re.Pattern[str],
+    text: str,
+    back: int,
+    may_start: Callable[[int, int], Iterable[int]] | None = None,
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)`` for a pattern every match of which starts at a word start (or
     at the anchor) at most ``back`` characters before an ``anchor`` match and contains it.
 
     Python's ``re`` tries a pattern that opens with an optional group or a look-behind at
     every position; finding a cheap anchor first (a year, a slash between digits) and trying
-    the pattern only at the word starts just before it is several times faster.
+    the pattern only at the word starts just before it is several times faster. A pattern
+    that can open only with some words or a digit passes ``may_start(lo, hi)``: the
+    positions in ``[lo, hi)`` where it may start, ascending, so fewer starts are tried.
     """
     last_end = 0
     for a in anchor.finditer(text):
-        if a.start() < last_end:
+        at = a.start()
+        if at < last_end:
             continue
-        lo = max(last_end, a.start() - back)
-        starts = [p for p in range(lo, a.start()) if p == 0 or not text[p - 1].isalnum()]
-        starts.append(a.start())
+        lo = max(last_end, at - back)
+        candidates = range(lo, at) if may_start is None else may_start(lo, at)
+        starts = [p for p in candidates if p == 0 or not text[p - 1].isalnum()]
+        starts.append(at)
         for p in starts:
             m = rx.match(text, p)
-            if m is not None and m.end() > a.start():
+            if m is not None and m.end() > at:
                 last_end = max(m.end(), m.start() + 1)
                 yield m
                 break

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,25 @@ def _tree_regex(node: dict) -> str:
 def word_re(words: list[str]) -> re.Pattern[str]:
     """Any of ``words`` as whole words, in any letter case."""
     return re.compile(r"(?<![\w])(?:" + alternation(words) + r")(?![\w])", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class EndRe:
+    """A pattern anchored at the end of its text (``...\\s*$``) whose matches span at most
+    ``words`` whitespace-separated words.
+
+    Python's ``re`` tries such a pattern at every position of the text; no match can start
+    before the last ``words`` words, so the search starts there (same first match)."""
+
+    rx: re.Pattern[str]
+    words: int
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        parts = text[pos:end].rsplit(None, self.words)
+        if len(parts) > self.words:
+            pos += len(parts[0])
+        return self.rx.search(text, pos, end)
 
 
 def folded(word: str) -> str:

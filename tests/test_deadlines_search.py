@@ -12,7 +12,7 @@ import pytest
 
 from extract import patterns
 from extract.extractors import deadlines as dl
-from extract.normalize import anchored_finditer, match_text
+from extract.normalize import anchored_finditer, finditer_at, lowered, match_text, overlapping
 
 
 def _words() -> list[str]:
@@ -57,20 +57,20 @@ def texts() -> list[str]:
 
 
 def test_lowered_text_keeps_offsets_and_every_case_insensitive_match():
-    low = dl._lowered("İstanbul ıſ ΣΑΣ Hòa")
+    low = lowered("İstanbul ıſ ΣΑΣ Hòa")
     assert len(low) == len("İstanbul ıſ ΣΑΣ Hòa")
     # every character re.I takes for a letter of a vocabulary word lowers to that letter
     everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
-    letters = {c for w in _words() for c in dl._lowered(patterns.folded(w)) if c.isalpha()}
+    letters = {c for w in _words() for c in lowered(patterns.folded(w)) if c.isalpha()}
     for x in letters:
         for m in re.finditer(re.escape(x), everything, re.I):
-            assert dl._lowered(m.group()) == x, (x, m.group())
+            assert lowered(m.group()) == x, (x, m.group())
 
 
 def test_atoms_found_from_their_leads_are_those_of_the_plain_searches(texts):
     vocab = dl._vocab()
     for text in texts + _texts(2000, _DATES):
-        low = dl._lowered(text)
+        low = lowered(text)
         for name, rx in vocab.atoms:
             lead = vocab.atom_leads[name]
             if name in dl._ANCHORS:
@@ -79,8 +79,8 @@ def test_atoms_found_from_their_leads_are_those_of_the_plain_searches(texts):
                 got = dl._anchored(rx, anchor, back, text, low, lead, digits=name == "dates")
             else:
                 want = rx.finditer(text)
-                starts = [m.start() for m in dl._overlapping(lead, low)]
-                got = dl._finditer_at(rx, text, starts)
+                starts = [m.start() for m in overlapping(lead, low)]
+                got = finditer_at(rx, text, starts)
             assert [m.span() for m in got] == [m.span() for m in want], (name, text)
 
 
@@ -103,7 +103,7 @@ def test_a_zone_search_matches_only_where_its_trigger_words_occur(texts):
     vocab = dl._vocab()
     assert set(_SEARCHES) == set(dl._TRIGGERS)
     for text in texts:
-        index = dl._trigger_index(dl._lowered(text))
+        index = dl._trigger_index(lowered(text))
         for start in range(0, len(text), 7):
             for end in (start + 6, start + 20, len(text)):
                 z = dl._Zone(start, min(end, len(text)), "text")

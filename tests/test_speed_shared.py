@@ -21,8 +21,8 @@ from extract.normalize import (
     fold_tones,
     lower_text,
     match_text,
+    overlapping,
     split_footnote_markers,
-    starts_of,
 )
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -79,7 +79,7 @@ def test_prefix_tree_prefers_the_longer_phrase_followed_by_more_pattern():
 def test_type_word_at_end_is_the_plain_search():
     vocab = legal_refs._vocab()
     for text in _windows():
-        fast = legal_refs._type_word_at_end(text, vocab)
+        fast = vocab.type_at_end.search(text)
         plain = vocab.type_re.search(text)
         assert (fast and fast.span("type")) == (plain and plain.span("type")), text
 
@@ -88,7 +88,7 @@ def test_relation_cues_from_one_scan_are_the_cues_of_each_pattern():
     vocab = legal_refs._vocab()
     for text in _texts():
         low = lower_text(text)
-        starts = list(starts_of(vocab.cue_start_re, low))
+        starts = [m.start() for m in overlapping(vocab.cue_start_re, low)]
         for _, rx in vocab.relations:
             assert [m.span() for m in finditer_at(rx, low, starts)] == [
                 m.span() for m in rx.finditer(low)
@@ -96,7 +96,7 @@ def test_relation_cues_from_one_scan_are_the_cues_of_each_pattern():
 
 
 def test_lower_text_keeps_offsets():
-    text = "İstanbul QUYẾT ĐỊNH ẞ"  # letters whose lower case is longer stay as they are
+    text = "İstanbul QUYẾT ĐỊNH ẞ"  # "İ" lowers to two characters elsewhere
     assert len(lower_text(text)) == len(text)
     assert lower_text("QUYẾT ĐỊNH") == "quyết định"
 

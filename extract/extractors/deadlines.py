@@ -60,7 +60,7 @@ from itertools import accumulate
 
 from .. import patterns
 from ..model import Deadline, Document, DocumentInfo, LegalRef, Section
-from ..normalize import match_text
+from ..normalize import anchored_finditer, finditer_at, lower_text, lowered, match_text, overlapping
 from ..patterns import alternation as _alt
 from ..patterns import word_re as _word
 from ..structure import section_at, section_chain
@@ -156,17 +156,17 @@ class _Tail:
     string test tells much faster than the pattern's search, which tries every position."""
 
     rx: re.Pattern[str]
-    last_words: tuple[str, ...]  # lowered (see _lowered)
+    last_words: tuple[str, ...]  # lowered (see normalize.lowered)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if not _lowered(text[pos:endpos]).rstrip().endswith(self.last_words):
+        if not lowered(text[pos:endpos]).rstrip().endswith(self.last_words):
             return None
         return self.rx.search(text, pos, endpos)
 
 
 def _tail(pattern: str, words: list[str]) -> _Tail:
     """``pattern``, which ends with one of ``words`` and ``\\s*$``, as a _Tail."""
-    last = {_lowered(patterns.folded(w)).split()[-1] for w in words}
+    last = {lowered(patterns.folded(w)).split()[-1] for w in words}
     return _Tail(re.compile(pattern, re.I), tuple(sorted(last)))
 
 
@@ -181,43 +181,10 @@ def _ends_with(words: list[str], before: str = r"[\s(]") -> _Tail:
 # cost. A lowered copy of the document, searched case-sensitively for the words a pattern
 # cannot match without, tells in one fast pass where a pattern may match at all.
 
-# re.I equates these with "i" and "s" (re._casefix); str.lower() does not ("İ" even lowers to
-# two characters). Mapped first, every re.I match of a word is a plain match of the lowered
-# word at the same offset.
-_CASE_FIX = {"İ": "i", "ı": "i", "ſ": "s"}
-
-
-def _lowered(text: str) -> str:
-    """Same-length copy of ``text`` in which ``re.I`` matches of a word are plain matches."""
-    for c, fix in _CASE_FIX.items():  # rare; str.replace is much faster than str.translate
-        if c in text:
-            text = text.replace(c, fix)
-    low = text.lower()
-    if len(low) != len(text):  # no such character in today's Unicode; keep offsets if one comes
-        low = "".join(c.lower()[:1] for c in text)
-    return low
-
 
 def _lowered_alt(words: list[str]) -> str:
-    """The alternation of ``words`` (as patterns.alternation spells them) to search in
-    ``_lowered`` text, written as a trie: re tries the branches of an alternation one by one
-    at every position, so branches that share their first letters make a long text pass
-    much faster. At a position it takes the longest word."""
-    trie: dict[str, dict] = {}
-    for w in words:
-        node = trie
-        for c in _lowered(patterns.folded(w)):
-            node = node.setdefault(r"\s+" if c == " " else re.escape(c), {})
-        node[""] = {}
-    return _trie_re(trie)
-
-
-def _trie_re(node: dict[str, dict]) -> str:
-    branches = [tok + _trie_re(child) for tok, child in node.items() if tok]
-    if not branches:
-        return ""
-    body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 or "" in node else branches[0]
-    return body + "?" if "" in node else body
+    """The alternation of ``words`` to search in lowered text."""
+    return patterns.alternation([lowered(patterns.folded(w)) for w in words])
 
 
 # The searches of a zone (see _recurrences, _ongoing, _requests) that need a word: each runs
@@ -244,30 +211,10 @@ def _trigger_kinds(v: dict) -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     for kind, keys in _TRIGGERS.items():
         for w in (w for k in keys for w in v[k]):
-            kinds.setdefault(" ".join(_lowered(patterns.folded(w)).split()), set()).add(kind)
+            kinds.setdefault(" ".join(lowered(patterns.folded(w)).split()), set()).add(kind)
     return {
         w: frozenset(k for p, ks in kinds.items() if w.startswith(p) for k in ks) for w in kinds
     }
-
-
-def _overlapping(
-    rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsize
-) -> Iterator[re.Match[str]]:
-    """The match of ``rx`` at every offset where it matches, overlapping ones included."""
-    m = rx.search(text, pos, endpos)
-    while m:
-        yield m
-        m = rx.search(text, m.start() + 1, endpos)
-
-
-def _finditer_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)`` for a pattern that matches only at ``starts`` (sorted) and
-    never matches the empty string."""
-    end = 0
-    for p in starts:
-        if p >= end and (m := rx.match(text, p)):
-            end = m.end()
-            yield m
 
 
 @cache
@@ -535,7 +482,7 @@ def _trigger_index(low: str) -> dict[str, list[int]]:
     """Where each kind of search of _TRIGGERS may match: the offsets of its words."""
     vocab = _vocab()
     index: dict[str, list[int]] = {kind: [] for kind in _TRIGGERS}
-    for m in _overlapping(vocab.trigger_re, low):
+    for m in overlapping(vocab.trigger_re, low):
         for kind in vocab.trigger_kinds[" ".join(m.group().split())]:
             index[kind].append(m.start())
     return index
@@ -606,8 +553,8 @@ def _all_atoms(mt: str, low: str) -> list[_Atom]:
             ms = _anchored(rx, *_ANCHORS[name], mt, low, lead, digits=name == "dates")
         else:
             if lead.pattern not in lead_starts:
-                lead_starts[lead.pattern] = [m.start() for m in _overlapping(lead, low)]
-            ms = _finditer_at(rx, mt, lead_starts[lead.pattern])
+                lead_starts[lead.pattern] = [m.start() for m in overlapping(lead, low)]
+            ms = finditer_at(rx, mt, lead_starts[lead.pattern])
         found += (_Atom(name, m.start(), m.end(), m) for m in ms)
     found.sort(key=lambda a: a.start)
     return found
@@ -623,27 +570,17 @@ def _anchored(
     digits: bool,
 ) -> Iterator[re.Match[str]]:
     """``normalize.anchored_finditer(rx, anchor, text, back)`` for a pattern that can open
-    only with a ``lead`` word (searched in ``low``) or a digit: of the word starts before an
-    anchor it tries those, and only these. The lead words hold no digit, so one that opens a
-    match ends before the anchor. Without ``digits`` the digits are left out: a year opening
-    a match is an anchor of its own, tried before."""
-    last_end = 0
-    for a in anchor.finditer(text):
-        at = a.start()
-        if at < last_end:
-            continue
-        lo = max(last_end, at - back)
-        starts = [m.start() for m in _overlapping(lead, low, lo, at)]
+    only with a ``lead`` word (searched in ``low``) or a digit. The lead words hold no digit,
+    so one that opens a match ends before the anchor. Without ``digits`` the digits are left
+    out: a year opening a match is an anchor of its own, tried before."""
+
+    def may_start(lo: int, at: int) -> list[int]:
+        starts = {m.start() for m in overlapping(lead, low, lo, at)}
         if digits:
-            starts += (p for p in range(lo, at) if text[p].isdecimal())  # \d
-        if starts:
-            starts = [p for p in sorted(set(starts)) if p == 0 or not text[p - 1].isalnum()]
-        for p in [*starts, at]:
-            m = rx.match(text, p)
-            if m is not None and m.end() > at:
-                last_end = max(m.end(), m.start() + 1)
-                yield m
-                break
+            starts.update(p for p in range(lo, at) if text[p].isdecimal())  # \d
+        return sorted(starts)
+
+    return anchored_finditer(rx, anchor, text, back, may_start)
 
 
 def _find_atoms(ctx: _Ctx, z: _Zone) -> list[_Atom]:
@@ -1230,7 +1167,6 @@ _BLOCK_LABEL = re.compile(
 )
 
 
-
 def _continued(doc: Document, i: int) -> int | None:
     """Where the sentence of block ``i`` starts when a hard wrap split it off the paragraph
     before (``... hoàn thành trước`` / ``30/6/2024.``): that paragraph's start, else None."""
@@ -1301,7 +1237,7 @@ def extract(
         sections=sections,
         by_id={s.section_id: s for s in sections},
     )
-    low = _lowered(ctx.mt)
+    low = lower_text(ctx.mt)
     ctx.atoms = _all_atoms(ctx.mt, low)
     ctx.atom_starts = [a.start for a in ctx.atoms]
     ctx.block_starts = [b.start for b in doc.blocks]

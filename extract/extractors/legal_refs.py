@@ -35,7 +35,7 @@ from ..normalize import (
     fold_tones,
     lower_text,
     match_text,
-    starts_of,
+    overlapping,
 )
 from ..patterns import alternation as _alternation
 from ..structure import section_at
@@ -68,7 +68,7 @@ _DATE_REQUIRES_NGAY = re.compile(r"\s*,?\s*(?:ngày|ban\s+hành|ký|được\s)"
 @dataclass(slots=True)
 class _Vocab:
     type_re: re.Pattern[str]
-    type_span: int  # longest text type_re can match when no whitespace run is longer than 1
+    type_at_end: patterns.EndRe  # type_re, searched from its last possible words
     type_of: dict[str, str]
     generic: set[str]
     abbrev: dict[str, str]
@@ -166,8 +166,8 @@ def _vocab() -> _Vocab:
     )
     return _Vocab(
         type_re=type_re,
-        # The longest name or abbreviation, plus " hành động", " số: ." and spaces.
-        type_span=max(len(w) for w in names + abbrevs) + 20,
+        # The longest name, then "hành động", "số" and two stops: at most 5 more words.
+        type_at_end=patterns.EndRe(type_re, max(len(w.split()) for w in names + abbrevs) + 5),
         type_of=type_of,
         generic=generic,
         abbrev=abbrev,
@@ -300,20 +300,6 @@ _BARE_SO_RE = re.compile(r"(?:^|[\s,;:(])(?i:số)\s*[:.]?\s*$")
 _ISSUER_OPENER_RE = re.compile(r"\s*,?\s*(?:của|do)\s+(?=\S)", re.I)
 
 
-_WS_RUN_RE = re.compile(r"\s\s")
-
-
-def _type_word_at_end(text: str, vocab: _Vocab) -> re.Match[str] | None:
-    """``vocab.type_re.search(text)``: the type word that ``text`` ends with, if any.
-
-    The pattern must reach the end of ``text``; unless whitespace runs make a match longer,
-    no match can start more than ``type_span`` characters from the end, so the search starts
-    there instead of trying every position of a long window.
-    """
-    lo = 0 if _WS_RUN_RE.search(text) else max(0, len(text) - vocab.type_span)
-    return vocab.type_re.search(text, lo)
-
-
 def _numbered(
     doc: Document,
     info: DocumentInfo,
@@ -335,7 +321,7 @@ def _numbered(
     start = m.start()
     subject: str | None = None
     printed_generic = False
-    tm = _type_word_at_end(before, vocab)
+    tm = vocab.type_at_end.search(before)
     lm = vocab.law_before_number_re.search(before)
     if tm:
         word = tm.group("type")
@@ -446,7 +432,7 @@ def _numbered(
 
 def _trim_subject(subject: str, vocab: _Vocab) -> str | None:
     """Cut a subject that ran into the next mention (``... của Nghị định``) at its type word."""
-    tm = _type_word_at_end(match_text(subject), vocab)
+    tm = vocab.type_at_end.search(match_text(subject))
     if tm:
         subject = subject[: tm.start("type")]
     if subject.rstrip().endswith(_DANGLING_WORDS):  # the pattern ends so; a quick test first
@@ -593,7 +579,8 @@ def _laws_by_name(
     taken = _Spans((r.char_start, r.char_end) for r in numbered)
     out: list[LegalRef] = []
     low = lower_text(mt)
-    for m in finditer_at(vocab.law_re, mt, starts_of(vocab.law_start_re, low)):
+    law_starts = (m.start() for m in overlapping(vocab.law_start_re, low))
+    for m in finditer_at(vocab.law_re, mt, law_starts):
         s, e = m.start(), m.end()
         if taken.overlaps(s, e) or any(a <= s < b for a, b in skip):
             continue
@@ -666,7 +653,8 @@ def _assign_relations(mt: str, refs: list[LegalRef], vocab: _Vocab) -> None:
     ``theo`` ...); cues inside other mentions don't count. Cues and sentence stops are found
     once per document, so long paragraphs of references cost no more than short ones."""
     low = lower_text(mt)
-    starts = list(starts_of(vocab.cue_start_re, low))  # one scan instead of one per relation
+    # One scan for where any cue starts instead of one per relation.
+    starts = [m.start() for m in overlapping(vocab.cue_start_re, low)]
     cues = sorted(
         (m.start(), rel != "theo", rel)  # at one position a specific cue beats "theo"
         for rel, rx in vocab.relations

@@ -63,6 +63,7 @@ from itertools import accumulate, pairwise
 from .. import patterns
 from ..model import Block, Deadline, Document, DocumentInfo, LegalRef, Section, Target
 from ..normalize import match_text
+from ..patterns import EndRe
 from ..patterns import alternation as _alt
 from ..patterns import word_re as _word
 from ..structure import section_at, section_chain
@@ -92,33 +93,14 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", match_text(text)).strip().lower()
 
 
-@dataclass(frozen=True, slots=True)
-class _EndRe:
-    """A pattern anchored at the end of its text (``...\\s*$``) whose matches span at most
-    ``words`` whitespace-separated words.
-
-    Python's ``re`` tries such a pattern at every position of the text; no match can start
-    before the last ``words`` words, so the search starts there (same first match)."""
-
-    rx: re.Pattern[str]
-    words: int
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        end = len(text) if endpos is None else endpos
-        parts = text[pos:end].rsplit(None, self.words)
-        if len(parts) > self.words:
-            pos += len(parts[0])
-        return self.rx.search(text, pos, end)
-
-
-def _end_re(alternatives: list[str], pattern: str, flags: int = re.I) -> _EndRe:
+def _end_re(alternatives: list[str], pattern: str, flags: int = re.I) -> EndRe:
     """``pattern`` (``{alt}`` standing for the alternation of ``alternatives``) as an
-    :class:`_EndRe`; a trailing ``[:.]`` may be one more word."""
+    :class:`~extract.patterns.EndRe`; a trailing ``[:.]`` may be one more word."""
     most = max((len(match_text(w).split()) for w in alternatives), default=0)
-    return _EndRe(re.compile(pattern.replace("{alt}", _alt(alternatives)), flags), most + 1)
+    return EndRe(re.compile(pattern.replace("{alt}", _alt(alternatives)), flags), most + 1)
 
 
-def _ends_with(words: list[str]) -> _EndRe:
+def _ends_with(words: list[str]) -> EndRe:
     return _end_re(words, r"(?:^|(?<=[\s(,;:]))(?:{alt})\s*[:.]?\s*$")
 
 
@@ -130,17 +112,17 @@ class _Vocab:
     result_section_re: re.Pattern[str]
     definition_section_re: re.Pattern[str]
     pct_re: re.Pattern[str]
-    sym_before_re: _EndRe
+    sym_before_re: EndRe
     symbol_ends: frozenset[str]
     symbols: dict[str, str]
-    label_re: _EndRe
-    count_lead_re: _EndRe
+    label_re: EndRe
+    count_lead_re: EndRe
     noun_re: re.Pattern[str]
     noun_in_re: re.Pattern[str]
     durations: frozenset[str]
     category_cmp: frozenset[str]
-    category_not_after_re: _EndRe
-    open_count_re: _EndRe
+    category_not_after_re: EndRe
+    open_count_re: EndRe
     any_noun_re: re.Pattern[str]
     not_count: frozenset[str]
     measures: frozenset[str]
@@ -155,7 +137,7 @@ class _Vocab:
     chain_re: re.Pattern[str]
     chain_last_re: re.Pattern[str]
     token_re: re.Pattern[str]
-    diff_re: _EndRe
+    diff_re: EndRe
     at_least_re: re.Pattern[str]
     at_most_re: re.Pattern[str]
     range_re: re.Pattern[str]
@@ -170,7 +152,7 @@ class _Vocab:
     opener_word_re: re.Pattern[str]
     lead_strip_re: re.Pattern[str]
     time_lead_re: re.Pattern[str]
-    year_not_after_re: _EndRe
+    year_not_after_re: EndRe
     drop_re: re.Pattern[str]
     subject_stop_re: re.Pattern[str]
     subject_max_words: int
@@ -213,7 +195,7 @@ def _vocab() -> _Vocab:
         result_section_re=_word(v["result_section_words"]),
         definition_section_re=_word(v["definition_section_words"]),
         pct_re=re.compile(r"\s?(?:" + pct + r")(?![^\W\d_])", re.I),
-        sym_before_re=_EndRe(
+        sym_before_re=EndRe(
             re.compile(r"(?P<sym>" + sym_alt + r")\s*$"), max(len(s.split()) for s in symbols)
         ),
         symbols=symbols,
